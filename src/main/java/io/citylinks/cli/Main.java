@@ -1,0 +1,44 @@
+package io.citylinks.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of every launcher in {@code jobs/}: {@code Main <job> [options]}. */
+@Command(name = "citylinks", mixinStandardHelpOptions = true, version = "citylinks 0.1.0",
+    description = "City-to-city partnership tables from scraped municipal news.",
+    subcommands = {RunCommand.class, SqlCommand.class, GenerateCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+  /** Exit code for bad arguments or configuration. */
+  public static final int EXIT_USAGE = 2;
+  /** Exit code for a run that failed. */
+  public static final int EXIT_FAILED = 1;
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with the error handling every job shares: one line, no stack trace. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setParameterExceptionHandler((ex, a) -> {
+      System.err.println("error: " + ex.getMessage());
+      System.err.println("try: " + ex.getCommandLine().getCommandName() + " --help");
+      return EXIT_USAGE;
+    });
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof IllegalArgumentException) {
+        System.err.println("error: " + ex.getMessage());
+        return EXIT_USAGE;
+      }
+      System.err.println("error: " + ex);
+      org.slf4j.LoggerFactory.getLogger(Main.class).error("job failed", ex);
+      return EXIT_FAILED;
+    });
+    return cl;
+  }
+}

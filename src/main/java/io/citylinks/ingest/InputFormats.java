@@ -1,0 +1,268 @@
+package io.citylinks.ingest;
+
+import io.citylinks.ingest.Rejection.Reason;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.ArchiveEntry;
+import org.apache.commons.compress.archivers.ArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
+
+/**
+ * Decides how to read an input from its name and first bytes: compression (gzip, zstd, bzip2),
+ * bundles (zip, tar, tar.gz, read as streams and never unpacked onto disk) and record formats
+ * (WARC/ARC, JSON Lines, HTML, plain text). Magic bytes win over a misleading extension.
+ */
+public final class InputFormats {
+  private InputFormats() {}
+
+  enum Compression { NONE, GZIP, ZSTD, BZIP2 }
+
+  /**
+   * Opens {@code raw} as a stream of records. {@code reopener} (may be null) lets WARC reading
+   * resume after a bad record; it reopens the same raw bytes at an offset.
+   */
+  public static RecordStream open(Origin origin, String name, InputStream raw,
+      WarcStream.Reopener reopener, long maxRecordBytes) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+    byte[] head = peek(in, 16);
+    if (head.length == 0) {
+      in.close();
+      return RecordStream.of(Rejection.of(origin, Reason.EMPTY_FILE, "no bytes"));
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    Compression compression = compressionOf(head);
+    String base = stripCompressionSuffix(lower);
+
+    if (compression == Compression.GZIP && isWarcName(base)) {
+      // jwarc reads gzip WARCs member by member and reports compressed offsets, which are what a
+      // WARC index (CDX) uses; resync also works on member boundaries.
+      return new WarcStream(origin, in, reopener, maxRecordBytes, true);
+    }
+    InputStream body = decompress(in, compression);
+    boolean compressed = compression != Compression.NONE;
+    BufferedInputStream buffered = new BufferedInputStream(body, 1 << 16);
+    byte[] bodyHead;
+    try {
+      bodyHead = peek(buffered, 512);
+    } catch (IOException e) {
+      buffered.close();
+      return RecordStream.of(Rejection.of(origin, Reason.CORRUPT_GZIP, e.toString()));
+    }
+    if (bodyHead.length == 0) {
+      buffered.close();
+      return RecordStream.of(Rejection.of(origin, Reason.EMPTY_FILE, "no bytes after decompression"));
+    }
+    if (base.endsWith(".tar") || lower.endsWith(".tgz") || isTar(bodyHead)) {
+      return new BundleStream(origin, new TarArchiveInputStream(buffered), maxRecordBytes);
+    }
+    if (base.endsWith(".zip") || startsWith(bodyHead, new byte[] {'P', 'K', 3, 4})) {
+      return new BundleStream(origin, new ZipArchiveInputStream(buffered), maxRecordBytes);
+    }
+    if (isWarcName(base) || startsWith(bodyHead, "WARC/".getBytes())) {
+      return new WarcStream(origin, buffered, compressed ? null : reopener, maxRecordBytes, false);
+    }
+    if (base.endsWith(".jsonl") || base.endsWith(".ndjson") || base.endsWith(".json")
+        || (!hasTextExtension(base) && firstNonSpace(bodyHead) == '{')) {
+      return new JsonLinesStream(origin, buffered, maxRecordBytes, compressed);
+    }
+    if (looksBinary(bodyHead)) {
+      buffered.close();
+      return RecordStream.of(Rejection.of(origin, Reason.BINARY_FILE,
+          "not text, HTML, JSON Lines, WARC or a bundle (first bytes: " + hex(bodyHead) + ")"));
+    }
+    boolean html = base.endsWith(".html") || base.endsWith(".htm") || base.endsWith(".xhtml")
+        || (!hasTextExtension(base) && firstNonSpace(bodyHead) == '<');
+    return new TextFileStream(origin, buffered, maxRecordBytes, html, compressed);
+  }
+
+  private static boolean isWarcName(String base) {
+    return base.endsWith(".warc") || base.endsWith(".arc");
+  }
+
+  private static boolean hasTextExtension(String base) {
+    return base.endsWith(".txt") || base.endsWith(".text");
+  }
+
+  static Compression compressionOf(byte[] head) {
+    if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+      return Compression.GZIP;
+    }
+    if (head.length >= 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5
+        && (head[2] & 0xff) == 0x2f && (head[3] & 0xff) == 0xfd) {
+      return Compression.ZSTD;
+    }
+    if (head.length >= 3 && head[0] == 'B' && head[1] == 'Z' && head[2] == 'h') {
+      return Compression.BZIP2;
+    }
+    return Compression.NONE;
+  }
+
+  private static InputStream decompress(InputStream in, Compression c) throws IOException {
+    return switch (c) {
+      case NONE -> in;
+      case GZIP -> new GZIPInputStream(in, 1 << 16); // reads concatenated members too
+      case ZSTD -> new ZstdCompressorInputStream(in);
+      case BZIP2 -> new BZip2CompressorInputStream(in, true);
+    };
+  }
+
+  static String stripCompressionSuffix(String lower) {
+    for (String suffix : new String[] {".gz", ".gzip", ".zst", ".zstd", ".bz2"}) {
+      if (lower.endsWith(suffix)) {
+        return lower.substring(0, lower.length() - suffix.length());
+      }
+    }
+    return lower;
+  }
+
+  private static byte[] peek(BufferedInputStream in, int n) throws IOException {
+    in.mark(n);
+    byte[] buf = in.readNBytes(n);
+    in.reset();
+    return buf;
+  }
+
+  private static boolean isTar(byte[] head) {
+    // "ustar" at offset 257 needs 262 bytes of header.
+    return head.length >= 262 && new String(head, 257, 5, java.nio.charset.StandardCharsets.US_ASCII)
+        .equals("ustar");
+  }
+
+  private static boolean startsWith(byte[] head, byte[] prefix) {
+    return head.length >= prefix.length
+        && Arrays.equals(Arrays.copyOf(head, prefix.length), prefix);
+  }
+
+  private static int firstNonSpace(byte[] head) {
+    int i = 0;
+    // skip a UTF-8 BOM
+    if (head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB
+        && (head[2] & 0xff) == 0xBF) {
+      i = 3;
+    }
+    for (; i < head.length; i++) {
+      if (!Character.isWhitespace(head[i])) {
+        return head[i];
+      }
+    }
+    return -1;
+  }
+
+  /** NUL bytes or a known binary signature mean the bytes are not a text document. */
+  static boolean looksBinary(byte[] head) {
+    if (startsWith(head, new byte[] {(byte) 0x89, 'P', 'N', 'G'})
+        || startsWith(head, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})
+        || startsWith(head, "%PDF".getBytes()) || startsWith(head, "GIF8".getBytes())) {
+      return true;
+    }
+    // UTF-16 text has NULs too; it starts with a BOM.
+    if (head.length >= 2 && ((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE
+        || (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF)) {
+      return false;
+    }
+    int controls = 0;
+    for (byte b : head) {
+      if (b == 0) {
+        return true;
+      }
+      if ((b & 0xff) < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1b) {
+        controls++;
+      }
+    }
+    return controls > head.length / 10;
+  }
+
+  private static String hex(byte[] head) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < Math.min(8, head.length); i++) {
+      sb.append(String.format("%02x", head[i] & 0xff));
+    }
+    return sb.toString();
+  }
+
+  /** Reads a zip or tar bundle entry by entry, each entry opened as an input of its own. */
+  static final class BundleStream extends RecordStream {
+    private final Origin origin;
+    private final ArchiveInputStream<? extends ArchiveEntry> archive;
+    private final long maxRecordBytes;
+    private RecordStream current;
+    private boolean broken;
+
+    BundleStream(Origin origin, ArchiveInputStream<? extends ArchiveEntry> archive,
+        long maxRecordBytes) {
+      this.origin = origin;
+      this.archive = archive;
+      this.maxRecordBytes = maxRecordBytes;
+    }
+
+    @Override
+    protected IngestItem computeNext() throws IOException {
+      while (!broken) {
+        if (current != null) {
+          try {
+            if (current.hasNext()) {
+              return current.next();
+            }
+          } catch (java.io.UncheckedIOException e) {
+            current = null;
+            return Rejection.of(origin, Reason.UNREADABLE_FILE, "bundle member: " + e.getCause());
+          }
+          current = null; // the entry's stream is a view of the archive: never close it here
+        }
+        ArchiveEntry entry;
+        try {
+          entry = archive.getNextEntry();
+        } catch (IOException | RuntimeException e) {
+          broken = true;
+          return Rejection.of(origin, Reason.MALFORMED_RECORD,
+              "bundle cannot be read further: " + e);
+        }
+        if (entry == null) {
+          return null;
+        }
+        String entryName = entry.getName();
+        if (entry.isDirectory() || isHidden(entryName)) {
+          continue;
+        }
+        Origin at = origin.inEntry(entryName);
+        try {
+          current = open(at, entryName, new NonClosing(archive), null, maxRecordBytes);
+        } catch (IOException e) {
+          current = RecordStream.of(Rejection.of(at, Reason.UNREADABLE_FILE, e.toString()));
+        }
+      }
+      return null;
+    }
+
+    private static boolean isHidden(String entryName) {
+      for (String part : entryName.split("/")) {
+        if (part.startsWith(".") || part.startsWith("_") || part.equals("__MACOSX")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public void close() throws IOException {
+      archive.close();
+    }
+  }
+
+  /** Keeps a nested reader from closing the bundle under it. */
+  private static final class NonClosing extends java.io.FilterInputStream {
+    NonClosing(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() {}
+  }
+}

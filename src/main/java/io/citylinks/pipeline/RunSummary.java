@@ -1,0 +1,37 @@
+package io.citylinks.pipeline;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** What a pipeline run did, for the console summary, the runs table and the benchmark. */
+public record RunSummary(
+    String runId,
+    String status,
+    long inputFiles,
+    long inputBytes,
+    long recordsRead,
+    long articles,
+    long rejected,
+    long duplicates,
+    Map<String, Long> articlesByLang,
+    Map<String, Long> rejectedByReason,
+    Map<String, Double> stageSeconds,
+    Duration elapsed) {
+
+  /** A few lines a person reads at the end of a run. */
+  public String describe(String warehouse, String database, String format) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format("citylinks run %s: %s in %.1f s%n", runId, status,
+        elapsed.toMillis() / 1000.0));
+    sb.append(String.format("  input      %,d files, %,.1f MB, %,d records read%n", inputFiles,
+        inputBytes / 1e6, recordsRead));
+    sb.append(String.format("  articles   %,d (%,d exact duplicates), by language %s%n", articles,
+        duplicates, articlesByLang));
+    sb.append(String.format("  rejected   %,d%s%n", rejected,
+        rejected == 0 ? "" : " by reason " + rejectedByReason + " (see " + database
+            + ".rejected_records)"));
+    sb.append(String.format("  tables     %s.{articles, rejected_records, runs} (%s) in %s%n",
+        database, format, warehouse));
+    return sb.toString();
+  }
+}

@@ -1,0 +1,53 @@
+package io.citylinks.spark;
+
+import io.citylinks.config.CitylinksConfig;
+import java.io.File;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the one SparkSession of a job: Delta's SQL extension and catalog, Hive support with an
+ * embedded Derby metastore kept inside the warehouse (so a warehouse directory is self-contained
+ * and a new process finds the tables), and the Spark settings of the configuration.
+ */
+public final class SparkSessions {
+  private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
+
+  private SparkSessions() {}
+
+  public static SparkSession create(CitylinksConfig config) {
+    SparkConf existing = new SparkConf(true); // spark-submit's --conf and spark-defaults.conf
+    SparkSession.Builder builder = SparkSession.builder().appName(config.appName());
+    if (!existing.contains("spark.master")) {
+      builder.master(config.sparkMaster());
+    }
+    for (Map.Entry<String, String> e : config.sparkConf().entrySet()) {
+      if (!existing.contains(e.getKey())) {
+        builder.config(e.getKey(), e.getValue());
+      }
+    }
+    File metastore = new File(config.metastoreDir());
+    if (!metastore.isDirectory() && !metastore.mkdirs()) {
+      throw new IllegalStateException("cannot create metastore directory " + metastore);
+    }
+    // Derby writes derby.log into derby.system.home; keep it beside the metastore, not in the cwd.
+    System.setProperty("derby.system.home", metastore.getAbsolutePath());
+    builder
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config("spark.sql.warehouse.dir", config.warehouse())
+        .config("spark.sql.catalogImplementation", "hive")
+        .config("spark.hadoop.javax.jdo.option.ConnectionURL",
+            "jdbc:derby:;databaseName=" + metastore.getAbsolutePath() + File.separator
+                + "metastore_db;create=true")
+        .config("spark.hadoop.datanucleus.schema.autoCreateAll", "true")
+        .config("spark.hadoop.hive.metastore.schema.verification", "false");
+    SparkSession spark = builder.getOrCreate();
+    LOG.info("Spark {} master={} warehouse={} format={}", spark.version(),
+        spark.sparkContext().master(), config.warehouse(), config.format().sparkName());
+    return spark;
+  }
+}

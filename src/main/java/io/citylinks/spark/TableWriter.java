@@ -1,0 +1,84 @@
+package io.citylinks.spark;
+
+import io.citylinks.config.CitylinksConfig;
+import io.citylinks.config.OutputFormat;
+import io.citylinks.spark.Tables.Table;
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import scala.Option;
+
+/**
+ * Writes citylinks tables into the configured database and format, registered in the metastore
+ * with their declared schema and comments. Overwrites are transactional for Delta (readers see
+ * the old or the new version, and the old one stays reachable by time travel).
+ */
+public final class TableWriter {
+  private final SparkSession spark;
+  private final String database;
+  private final OutputFormat format;
+
+  public TableWriter(SparkSession spark, CitylinksConfig config) {
+    this.spark = spark;
+    this.database = config.database();
+    this.format = config.format();
+  }
+
+  public void ensureDatabase() {
+    spark.sql("CREATE DATABASE IF NOT EXISTS `" + database + "`");
+  }
+
+  /** Replaces the table's rows with {@code rows} (shaped to the declared schema). */
+  public void overwrite(Table table, Dataset<Row> rows) {
+    write(table, rows, SaveMode.Overwrite);
+  }
+
+  /** Adds {@code rows} to the table, creating it if needed. */
+  public void append(Table table, Dataset<Row> rows) {
+    write(table, rows, SaveMode.Append);
+  }
+
+  private void write(Table table, Dataset<Row> rows, SaveMode mode) {
+    ensureDatabase();
+    dropIfOtherFormat(table);
+    String name = Tables.qualified(database, table);
+    rows.to(table.schema())
+        .write()
+        .format(format.sparkName())
+        .mode(mode)
+        .option("overwriteSchema", mode == SaveMode.Overwrite ? "true" : "false")
+        .saveAsTable(name);
+    spark.sql("ALTER TABLE " + name + " SET TBLPROPERTIES ('comment' = '"
+        + table.comment().replace("'", "\\'") + "')");
+  }
+
+  /** A table written before in the other format is replaced, not mixed (switching --format). */
+  private void dropIfOtherFormat(Table table) {
+    TableIdentifier id = new TableIdentifier(table.name(), Option.apply(database));
+    if (!spark.sessionState().catalog().tableExists(id)) {
+      return;
+    }
+    CatalogTable existing;
+    try {
+      existing = spark.sessionState().catalog().getTableMetadata(id);
+    } catch (Exception e) { // Scala's checked NoSuchTableException, after tableExists said yes
+      throw new IllegalStateException("cannot read metadata of " + id, e);
+    }
+    String provider = existing.provider().isDefined()
+        ? existing.provider().get().toLowerCase(Locale.ROOT) : "";
+    if (!provider.equals(format.sparkName())) {
+      spark.sql("DROP TABLE " + Tables.qualified(database, table));
+    }
+  }
+
+  /** Reads a table, or null when it does not exist yet. */
+  public Dataset<Row> readOrNull(Table table) {
+    TableIdentifier id = new TableIdentifier(table.name(), Option.apply(database));
+    return spark.sessionState().catalog().tableExists(id)
+        ? spark.table(Tables.qualified(database, table)) : null;
+  }
+}

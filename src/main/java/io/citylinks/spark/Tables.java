@@ -1,0 +1,104 @@
+package io.citylinks.spark;
+
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The names, schemas and column comments of every citylinks table, declared once. Comments are
+ * stored in the tables themselves, so {@code DESCRIBE TABLE} explains each column to an analyst.
+ */
+public final class Tables {
+  private Tables() {}
+
+  /** A table: its name in the citylinks database, what one row is, and its schema. */
+  public record Table(String name, String comment, StructType schema) {}
+
+  public static final Table ARTICLES = new Table("articles",
+      "One row per distinct input record that could be read (an article).",
+      new StructType(new StructField[] {
+          col("article_id", StringType,
+              "Stable id: the same input record gets the same id on every run"),
+          col("source_file", StringType, "Input file the record was read from"),
+          col("source_entry", StringType,
+              "Member of a zip/tar bundle the record was read from, or null"),
+          col("source_offset", LongType,
+              "Byte offset of the record in its file or bundle member (WARC: compressed offset)"),
+          col("url", StringType, "Page URL when known"),
+          col("domain", StringType, "Host of the URL, or the source/outlet name"),
+          col("title", StringType, "Page title when known"),
+          col("text", StringType, "Clean main text of the page"),
+          col("lang", StringType, "ISO 639-1 language code, or 'und'"),
+          col("published_date", DateType,
+              "Publication date; the 1st of the month/year when only that is known"),
+          col("date_precision", StringType, "day, month or year: how much of the date is known"),
+          col("year", IntegerType, "Year of published_date"),
+          col("date_source", StringType,
+              "Where the date came from: metadata, date_line, text, url or warc"),
+          col("charset", StringType, "Character set the page was decoded from (HTML input)"),
+          col("content_hash", StringType,
+              "SHA-256 of the normalised text: equal for exact duplicates"),
+          col("text_chars", IntegerType, "Length of text in characters"),
+          col("dup_cluster_id", StringType,
+              "Near-duplicate cluster (article_id of its canonical article)"),
+          col("is_canonical", org.apache.spark.sql.types.DataTypes.BooleanType,
+              "True for the one article of its duplicate cluster that is counted"),
+          col("run_id", StringType, "Run that wrote this row"),
+      }));
+
+  public static final Table REJECTED_RECORDS = new Table("rejected_records",
+      "One row per input record (or file) that could not be read, with the reason.",
+      new StructType(new StructField[] {
+          col("source_file", StringType, "Input file"),
+          col("source_entry", StringType, "Member of a zip/tar bundle, or null"),
+          col("source_offset", LongType,
+              "Byte offset where the bad record starts (-1 when the whole file is bad)"),
+          col("reason", StringType,
+              "Short code: corrupt_gzip, truncated_record, malformed_record, malformed_json, "
+                  + "undecodable, binary_file, empty_file, empty_text, too_large, unreadable_file, "
+                  + "unsupported_record"),
+          col("detail", StringType, "What exactly was wrong"),
+          col("run_id", StringType, "Run that wrote this row"),
+      }));
+
+  public static final Table RUNS = new Table("runs",
+      "One row per job run, with its counts and status.",
+      new StructType(new StructField[] {
+          col("run_id", StringType, "Run id"),
+          col("mode", StringType, "full or incremental"),
+          col("started_at", TimestampType, "Start time (UTC)"),
+          col("finished_at", TimestampType, "End time (UTC)"),
+          col("status", StringType, "succeeded, partial (some records rejected) or failed"),
+          col("input_paths", StringType, "The --input paths, comma-separated"),
+          col("input_files", LongType, "Input files found"),
+          col("input_bytes", LongType, "Bytes of input files found"),
+          col("records_read", LongType, "Records read (articles + rejected)"),
+          col("records_rejected", LongType, "Rows written to rejected_records"),
+          col("articles_new", LongType, "Articles written"),
+          col("duplicates", LongType, "Articles that are not canonical"),
+          col("events", LongType, "Partnership events"),
+          col("message", StringType, "Error message of a failed run"),
+      }));
+
+  /**
+   * Every column is nullable in the table schema: Spark's {@code Dataset.to} refuses to narrow a
+   * computed nullable column, and the builders guarantee the key columns are filled.
+   */
+  private static StructField col(String name, DataType type, String comment) {
+    Metadata md = new MetadataBuilder().putString("comment", comment).build();
+    return new StructField(name, type, true, md);
+  }
+
+  /** {@code database.table}, back-quoted. */
+  public static String qualified(String database, Table table) {
+    return "`" + database + "`.`" + table.name() + "`";
+  }
+}
