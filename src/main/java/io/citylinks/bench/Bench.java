@@ -1,0 +1,103 @@
+package io.citylinks.bench;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.octet_length;
+import static org.apache.spark.sql.functions.sum;
+
+import io.citylinks.config.CitylinksConfig;
+import io.citylinks.generate.ArchiveGenerator;
+import io.citylinks.generate.GeneratorOptions;
+import io.citylinks.pipeline.PipelineJob;
+import io.citylinks.pipeline.RunSummary;
+import io.citylinks.spark.SparkSessions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Benchmark v1: on one generated JSON Lines archive, in one Spark session, times Spark's plain
+ * read + count (the floor), the citylinks pipeline, and the Spark NLP baseline of SPEC section 7.
+ */
+public final class Bench {
+  private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
+
+  private final CitylinksConfig config;
+  private final Path work;
+  private final int docs;
+  private final long seed;
+  private final boolean baseline;
+
+  public Bench(CitylinksConfig config, Path work, int docs, long seed, boolean baseline) {
+    this.config = config;
+    this.work = work;
+    this.docs = docs;
+    this.seed = seed;
+    this.baseline = baseline;
+  }
+
+  public BenchResult run() throws IOException {
+    Path archive = work.resolve("archive-" + docs + "-" + seed);
+    if (!Files.isDirectory(archive)) {
+      LOG.info("generating {} articles into {}", docs, archive);
+      ArchiveGenerator.generate(GeneratorOptions.builder(docs, archive).seed(seed).build());
+    }
+    deleteRecursively(Path.of(config.warehouse()));
+    SparkSession spark = SparkSessions.create(config);
+    try {
+      String glob = archive.resolve("*.jsonl*").toString();
+      // Warm up the JVM and Spark's code paths on a small read, so the first timing is fair.
+      spark.read().json(glob).limit(10).count();
+
+      PeakHeap.reset();
+      long t0 = System.nanoTime();
+      long floorCount = spark.read().json(glob).count();
+      double floor = (System.nanoTime() - t0) / 1e9;
+      Row textBytes = spark.read().json(glob).agg(sum(octet_length(col("text")))).first();
+      double megabytes = (textBytes.isNullAt(0) ? 0 : textBytes.getLong(0)) / 1e6;
+
+      t0 = System.nanoTime();
+      RunSummary summary = new PipelineJob(spark, config).run(List.of(archive.toString()));
+      double pipeline = (System.nanoTime() - t0) / 1e9;
+
+      double baselineSeconds = 0;
+      if (baseline) {
+        Dataset<Row> texts = spark.read().json(glob).select(col("text"))
+            .filter(col("text").isNotNull());
+        PipelineModel model = SparkNlpBaseline.build(texts, work);
+        t0 = System.nanoTime();
+        model.transform(texts).select(col("entity")).write().format("noop").mode("overwrite")
+            .save();
+        baselineSeconds = (System.nanoTime() - t0) / 1e9;
+      }
+      Map<String, Double> stages = new LinkedHashMap<>(summary.stageSeconds());
+      LOG.info("bench done: floor read {} rows, pipeline {} articles", floorCount,
+          summary.articles());
+      return new BenchResult(summary.articles(), summary.inputBytes(), megabytes, floor, pipeline,
+          baselineSeconds, PeakHeap.megabytes(), stages);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.citylinks.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.citylinks.bench.Bench;
+import io.citylinks.bench.BenchResult;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code jobs/bench}: times the pipeline against Spark's plain read and a Spark NLP baseline. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Generate an archive, then time in one run: (a) Spark's JSON read + count of "
+        + "it (the floor), (b) the citylinks pipeline to tables, (c) the plain Spark NLP "
+        + "baseline (DocumentAssembler, SentenceDetector, Tokenizer, TextMatcher).",
+        "Prints articles/s, MB/s, the two ratios and peak heap; with --json the last line is "
+            + "one JSON object."})
+public final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--docs", defaultValue = "50000", paramLabel = "N",
+      description = "Articles to generate (default: ${DEFAULT-VALUE}).")
+  int docs;
+
+  @Option(names = "--work", paramLabel = "DIR", defaultValue = "target/bench",
+      description = "Work directory for the archive and the tables (default: ${DEFAULT-VALUE}).")
+  Path work;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Generator seed.")
+  long seed;
+
+  @Option(names = "--skip-baseline", description = "Do not run the Spark NLP baseline.")
+  boolean skipBaseline;
+
+  @Option(names = "--json", description = "End with one JSON object on the last line.")
+  boolean json;
+
+  @Mixin ConfigOptions options;
+
+  @Override
+  public Integer call() throws Exception {
+    if (docs <= 0) {
+      throw new IllegalArgumentException("--docs must be positive, got " + docs);
+    }
+    Path dir = work.toAbsolutePath().normalize();
+    options.sets.add(0, "warehouse=" + dir.resolve("warehouse"));
+    BenchResult result = new Bench(options.load(), dir, docs, seed, !skipBaseline).run();
+    System.out.print(result.describe());
+    if (json) {
+      ObjectMapper mapper = new ObjectMapper();
+      ObjectNode node = mapper.valueToTree(result.asMap());
+      System.out.println(mapper.writeValueAsString(node));
+    }
+    return 0;
+  }
+
+}

@@ -1,0 +1,193 @@
+package io.citylinks.pipeline;
+
+import static io.citylinks.ingest.Fixtures.gzip;
+import static io.citylinks.ingest.Fixtures.utf8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.citylinks.config.CitylinksConfig;
+import io.citylinks.ingest.Fixtures;
+import io.citylinks.ingest.Fixtures.Page;
+import io.citylinks.spark.TestSpark;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pipeline on real Spark and real Delta/Parquet tables, over an archive of every kind. */
+class PipelineJobTest {
+  static final String PERSIAN = "همکاری شهرداری ها در زمینه حمل و نقل عمومی و فضای سبز گسترش می یابد";
+  static final String CHINESE = "两市将在智慧城市和公共交通领域加强合作，并互派代表团访问。";
+  static final String TURKISH = "Belediye meclisi şehir içi ulaşım ve yeşil alan projelerini görüştü.";
+
+  @TempDir static Path archive;
+  static SparkSession spark;
+
+  @BeforeAll
+  static void writeArchive() throws Exception {
+    spark = TestSpark.session();
+    Fixtures.write(archive.resolve("feed/part-1.jsonl.gz"), gzip(utf8(
+        "{\"url\":\"https://news.example.org/a/1\",\"title\":\"Road works\",\"text\":\""
+            + "The city council approved the road works budget for the coming year.\","
+            + "\"published\":\"2024-05-01\",\"source\":\"Example News\"}\n"
+            + "{broken json\n"
+            + "{\"url\":\"https://news.example.org/a/2\",\"text\":\"" + TURKISH + "\"}\n")));
+    Fixtures.writeWarc(archive.resolve("crawl/c.warc.gz"), true, List.of(
+        Page.html("https://shahr.example.ir/news/7", "خبر", PERSIAN,
+            Charset.forName("windows-1256"), true),
+        Page.html("https://city.example.cn/news/8", "新闻", CHINESE, Charset.forName("GB18030"),
+            false)));
+    Fixtures.writeText(archive.resolve("text/dated.txt"),
+        " date 2024-09-25 " + TURKISH + "\n\nİkinci paragraf burada.\n");
+    // The same page scraped twice: two articles, one canonical.
+    Fixtures.writeText(archive.resolve("text/copy-1.txt"), "A page scraped twice by the crawler.\n");
+    Fixtures.writeText(archive.resolve("text/copy-2.txt"), "A page scraped twice by the crawler.\n");
+    Fixtures.writeZip(archive.resolve("bundles/b.zip"),
+        Map.of("x/page.txt", utf8("An article inside a zip bundle, long enough.\n")));
+    Fixtures.writeTarGz(archive.resolve("bundles/b.tar.gz"),
+        Map.of("y/page.txt", utf8("An article inside a tar bundle, long enough.\n")));
+    Fixtures.write(archive.resolve("bad/empty.txt"), new byte[0]);
+    Fixtures.write(archive.resolve("bad/photo.jpg"),
+        new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 0, 0, 0, 0});
+    byte[] gz = gzip(utf8("{\"url\":\"u\",\"text\":\"some text here, long enough to count\"}\n".repeat(500)));
+    Fixtures.write(archive.resolve("bad/cut.jsonl.gz"), Arrays.copyOf(gz, gz.length - 20));
+    Fixtures.writeText(archive.resolve("_ground_truth.jsonl"), "{\"not\":\"an input\"}\n");
+  }
+
+  private static RunSummary run(CitylinksConfig config) {
+    return new PipelineJob(spark, config).run(List.of(archive.toString()));
+  }
+
+  @Test
+  void archiveOfEveryKindBecomesArticlesAndRejections() {
+    CitylinksConfig config = TestSpark.config("mixed");
+    RunSummary summary = run(config);
+
+    Map<String, Long> reasons = new TreeMap<>();
+    for (Row r : spark.sql("SELECT reason, count(*) FROM mixed.rejected_records GROUP BY reason")
+        .collectAsList()) {
+      reasons.put(r.getString(0), r.getLong(1));
+    }
+    assertEquals(Map.of("binary_file", 1L, "corrupt_gzip", 1L, "empty_file", 1L,
+        "malformed_json", 1L), reasons);
+    long fromCut = spark.sql("SELECT count(*) FROM mixed.articles WHERE source_file LIKE '%cut.jsonl.gz'")
+        .first().getLong(0);
+    assertTrue(fromCut > 0, "good records before the gzip damage are kept");
+    assertEquals(9 + fromCut, summary.articles());
+    assertEquals("partial", summary.status());
+    // Every record of cut.jsonl.gz has the same text (fromCut - 1 copies), plus copy-2.txt.
+    assertEquals(fromCut, summary.duplicates());
+
+    Row persian = spark.sql("SELECT text, charset, lang, domain, date_source, year "
+        + "FROM mixed.articles WHERE url = 'https://shahr.example.ir/news/7'").first();
+    assertTrue(persian.getString(0).contains(PERSIAN), persian.getString(0));
+    assertEquals("windows-1256", persian.getString(1).toLowerCase());
+    assertEquals("fa", persian.getString(2));
+    assertEquals("shahr.example.ir", persian.getString(3));
+    assertEquals("warc", persian.getString(4));
+    assertEquals(2024, persian.getInt(5));
+    Row chinese = spark.sql("SELECT text, lang FROM mixed.articles "
+        + "WHERE url = 'https://city.example.cn/news/8'").first();
+    assertTrue(chinese.getString(0).contains(CHINESE), chinese.getString(0));
+    assertEquals("zh", chinese.getString(1));
+
+    Row dated = spark.sql("SELECT published_date, date_source, date_precision, lang, text "
+        + "FROM mixed.articles WHERE source_file LIKE '%dated.txt'").first();
+    assertEquals("2024-09-25", dated.get(0).toString());
+    assertEquals("date_line", dated.getString(1));
+    assertEquals("day", dated.getString(2));
+    assertEquals("tr", dated.getString(3));
+    assertTrue(dated.getString(4).startsWith(TURKISH), dated.getString(4));
+
+    Row meta = spark.sql("SELECT published_date, date_source, domain, title FROM mixed.articles "
+        + "WHERE url = 'https://news.example.org/a/1'").first();
+    assertEquals("2024-05-01", meta.get(0).toString());
+    assertEquals("metadata", meta.getString(1));
+    assertEquals("news.example.org", meta.getString(2));
+    assertEquals("Road works", meta.getString(3));
+
+    List<Row> copies = spark.sql("SELECT is_canonical, dup_cluster_id FROM mixed.articles "
+        + "WHERE source_file LIKE '%copy-_.txt' ORDER BY is_canonical").collectAsList();
+    assertEquals(2, copies.size());
+    assertEquals(List.of(false, true), copies.stream().map(r -> r.getBoolean(0)).toList());
+    assertEquals(copies.get(0).getString(1), copies.get(1).getString(1));
+
+    List<String> entries = spark.sql("SELECT source_entry FROM mixed.articles "
+        + "WHERE source_entry IS NOT NULL ORDER BY 1").as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
+    assertEquals(List.of("x/page.txt", "y/page.txt"), entries);
+
+    Row runRow = spark.sql("SELECT status, records_rejected, articles_new, input_files "
+        + "FROM mixed.runs").first();
+    assertEquals("partial", runRow.getString(0));
+    assertEquals(4L, runRow.getLong(1));
+    assertEquals(summary.articles(), runRow.getLong(2));
+    assertEquals(10L, runRow.getLong(3));
+  }
+
+  @Test
+  void rerunOnTheSameInputGivesTheSameRows() {
+    CitylinksConfig config = TestSpark.config("rerun");
+    run(config);
+    List<Row> first = spark.sql(STABLE_COLUMNS + "rerun.articles ORDER BY article_id").collectAsList();
+    run(config);
+    List<Row> second = spark.sql(STABLE_COLUMNS + "rerun.articles ORDER BY article_id").collectAsList();
+    assertEquals(first, second);
+    assertEquals(2L, spark.sql("SELECT count(*) FROM rerun.runs").first().getLong(0));
+    // The previous version stays reachable (Delta time travel).
+    long versions = spark.sql("DESCRIBE HISTORY rerun.articles").count();
+    assertTrue(versions >= 2, "versions: " + versions);
+  }
+
+  private static final String STABLE_COLUMNS = "SELECT article_id, source_file, source_entry, "
+      + "source_offset, url, title, text, lang, published_date, content_hash, is_canonical FROM ";
+
+  @Test
+  void parquetFormatWritesTheSameTables() {
+    run(TestSpark.config("asparquet", "format=parquet"));
+    String provider = spark.sql("DESCRIBE TABLE EXTENDED asparquet.articles")
+        .filter("col_name = 'Provider'").first().getString(1);
+    assertEquals("parquet", provider);
+    run(TestSpark.config("asdelta"));
+    assertEquals(
+        spark.sql(STABLE_COLUMNS + "asdelta.articles ORDER BY article_id").collectAsList(),
+        spark.sql(STABLE_COLUMNS + "asparquet.articles ORDER BY article_id").collectAsList());
+    String comment = spark.sql("DESCRIBE TABLE asparquet.articles")
+        .filter("col_name = 'article_id'").first().getString(2);
+    assertTrue(comment.startsWith("Stable id"), comment);
+  }
+
+  @Test
+  void seedArticlesGetTheirDatesAndNoInventedOnes() {
+    Path seeds = Paths.get(System.getProperty("citylinks.shared", "../shared"), "dev", "seeds");
+    assumeTrue(Files.isDirectory(seeds), "../shared/dev/seeds is absent");
+    CitylinksConfig config = TestSpark.config("seeds");
+    RunSummary summary = new PipelineJob(spark, config).run(List.of(seeds.toString()));
+    assertEquals(5, summary.articles());
+    assertEquals(0, summary.rejected());
+    Map<String, String> dates = new TreeMap<>();
+    for (Row r : spark.sql("SELECT regexp_extract(source_file, '([0-9]{3})_', 1), "
+        + "cast(published_date AS string) FROM seeds.articles").collectAsList()) {
+      dates.put(r.getString(0), r.getString(1));
+    }
+    assertEquals("2024-09-25", dates.get("000"));
+    assertNull(dates.get("001"));
+    assertNull(dates.get("002"));
+    assertNull(dates.get("003"));
+    assertEquals("2025-10-16", dates.get("004"));
+    List<String> langs = spark.sql("SELECT lang FROM seeds.articles ORDER BY source_file")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertEquals(List.of("tr", "tr", "fa", "fa", "fa"), langs);
+  }
+}
