@@ -35,6 +35,11 @@ public final class Main implements Runnable {
         System.err.println("error: " + ex.getMessage());
         return EXIT_USAGE;
       }
+      if (ex instanceof IllegalStateException) { // an expected condition, said in full
+        System.err.println("error: " + ex.getMessage());
+        org.slf4j.LoggerFactory.getLogger(Main.class).debug("job failed", ex);
+        return EXIT_FAILED;
+      }
       System.err.println("error: " + ex);
       org.slf4j.LoggerFactory.getLogger(Main.class).error("job failed", ex);
       return EXIT_FAILED;

@@ -107,10 +107,25 @@ public final class InputFormats {
   private static InputStream decompress(InputStream in, Compression c) throws IOException {
     return switch (c) {
       case NONE -> in;
-      case GZIP -> new GZIPInputStream(in, 1 << 16); // reads concatenated members too
-      case ZSTD -> new ZstdCompressorInputStream(in);
-      case BZIP2 -> new BZip2CompressorInputStream(in, true);
+      case GZIP -> new NoAvailable(new GZIPInputStream(in, 1 << 16)); // reads concatenated members too
+      case ZSTD -> new NoAvailable(new ZstdCompressorInputStream(in));
+      case BZIP2 -> new NoAvailable(new BZip2CompressorInputStream(in, true));
     };
+  }
+
+  /**
+   * Says nothing is available, so a BufferedInputStream above returns what it has decompressed
+   * instead of reading on into a damaged part and losing the good bytes with the exception.
+   */
+  private static final class NoAvailable extends java.io.FilterInputStream {
+    NoAvailable(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int available() {
+      return 0;
+    }
   }
 
   static String stripCompressionSuffix(String lower) {

@@ -33,6 +33,7 @@ public final class SparkSessions {
     if (!metastore.isDirectory() && !metastore.mkdirs()) {
       throw new IllegalStateException("cannot create metastore directory " + metastore);
     }
+    MetastoreGuard.ensureNotInUse(metastore);
     // Derby writes derby.log into derby.system.home; keep it beside the metastore, not in the cwd.
     System.setProperty("derby.system.home", metastore.getAbsolutePath());
     builder

@@ -136,7 +136,7 @@ class InputFormatsTest {
       assertEquals(2, records.size());
       assertTrue(rejections(items).isEmpty(), rejections(items).toString());
       assertEquals("https://belediye.example.tr/haber/1", records.get(0).url());
-      assertEquals("text/html; charset=windows-1254", records.get(0).contentType());
+      assertEquals("text/html;charset=windows-1254", records.get(0).contentType());
       assertTrue(new String(records.get(0).html(), turkish).contains("Şehir haberi."));
       assertEquals("2024-03-05T10:00:00Z", records.get(0).captureDate().toString());
       assertTrue(records.get(1).sourceOffset() > records.get(0).sourceOffset());
