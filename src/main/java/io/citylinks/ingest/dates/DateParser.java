@@ -1,0 +1,222 @@
+package io.citylinks.ingest.dates;
+
+import com.ibm.icu.util.Calendar;
+import com.ibm.icu.util.IslamicCalendar;
+import com.ibm.icu.util.PersianCalendar;
+import com.ibm.icu.util.TimeZone;
+import io.citylinks.config.DataFiles;
+import io.citylinks.ingest.dates.FoundDate.Precision;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one date expression at the start of a string: numeric (25.09.2024, 2024-09-25,
+ * 2024/9/25), Chinese (2024年9月25日), or with a month name in any supported language and
+ * calendar (3 Aralık 2024, ۴ مهر ۱۴۰۳, 15 رمضان 1446). Persian and Arabic-Indic digits are read as
+ * ASCII; Solar Hijri and Islamic years are converted with ICU4J's calendars.
+ */
+final class DateParser {
+  /** Years a news page can be dated in; anything else is a misread number. */
+  static final int MIN_YEAR = 1990;
+  static final int MAX_YEAR = 2100;
+
+  private static final Pattern YMD = Pattern.compile("^(\\d{4})\\s*[-./]\\s*(\\d{1,2})\\s*[-./]\\s*(\\d{1,2})(?!\\d)");
+  private static final Pattern DMY = Pattern.compile("^(\\d{1,2})\\s*[-./]\\s*(\\d{1,2})\\s*[-./]\\s*(\\d{4})(?!\\d)");
+  private static final Pattern YM = Pattern.compile("^(\\d{4})-(\\d{2})(?![-\\d])");
+  private static final Pattern HAN = Pattern.compile("^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月(?:\\s*(\\d{1,2})\\s*日)?");
+  private static final Pattern ISLAMIC_MARK = Pattern.compile("^\\s*(هـ|ه\\.ق|ق\\.?\\s*$|AH\\b)");
+  private static final Pattern PERSIAN_MARK = Pattern.compile("^\\s*(ه\\.ش|ش\\b)");
+
+  private record MonthName(String calendar, int month, String name) {}
+
+  private static final List<MonthName> MONTHS = loadMonths();
+  private static final Pattern NAMED = namedPattern();
+
+  private DateParser() {}
+
+  private static List<MonthName> loadMonths() {
+    List<MonthName> months = new ArrayList<>();
+    for (String[] row : DataFiles.readTable("ingest/months.tsv", 3)) {
+      for (String name : row[2].split("\\|")) {
+        if (!name.isBlank()) {
+          months.add(new MonthName(row[0].trim(), Integer.parseInt(row[1].trim()),
+              name.trim().toLowerCase(Locale.ROOT)));
+        }
+      }
+    }
+    // Longest first, so "ربيع الأول" wins over a shorter name it starts with.
+    months.sort(Comparator.comparingInt((MonthName m) -> -m.name().length()));
+    return months;
+  }
+
+  private static Pattern namedPattern() {
+    StringBuilder alt = new StringBuilder();
+    for (MonthName m : MONTHS) {
+      if (alt.length() > 0) {
+        alt.append('|');
+      }
+      alt.append(Pattern.quote(m.name()));
+    }
+    String month = "(" + alt + ")\\.?";
+    // "3 Aralık 2024", "3 de octubre de 2024", "le 3 mars 2024", "March 3, 2024", "Aralık 2024"
+    return Pattern.compile("^(?:(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?\\s+(?:de\\s+)?" + month
+        + "\\s*(?:de\\s+)?,?\\s*(\\d{4})|" + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|"
+        + month + "\\s+(\\d{4}))(?!\\d)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
+  /** ASCII digits for Persian (۰-۹) and Arabic-Indic (٠-٩) ones; other characters unchanged. */
+  static String asciiDigits(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      char d = c >= '۰' && c <= '۹' ? (char) ('0' + c - '۰')
+          : c >= '٠' && c <= '٩' ? (char) ('0' + c - '٠') : c;
+      if (d != c && sb == null) {
+        sb = new StringBuilder(s);
+      }
+      if (sb != null) {
+        sb.setCharAt(i, d);
+      }
+    }
+    return sb == null ? s : sb.toString();
+  }
+
+  /** A date read at the start of a string, and where its expression ends. */
+  record Parsed(FoundDate date, int end) {}
+
+  /** The date expression at the start of {@code s} (already digit-normalised), or null. */
+  static FoundDate parseAtStart(String s) {
+    Parsed p = parse(s);
+    return p == null ? null : p.date();
+  }
+
+  static Parsed parse(String s) {
+    Matcher m;
+    if ((m = HAN.matcher(s)).find()) {
+      return parsed(make(num(m, 1), num(m, 2), m.group(3) == null ? 0 : num(m, 3), "gregorian"), m);
+    }
+    if ((m = YMD.matcher(s)).find()) {
+      return parsed(make(num(m, 1), num(m, 2), num(m, 3),
+          calendarOfYear(num(m, 1), s.substring(m.end()))), m);
+    }
+    if ((m = DMY.matcher(s)).find()) {
+      int a = num(m, 1);
+      int b = num(m, 2);
+      int year = num(m, 3);
+      String cal = calendarOfYear(year, s.substring(m.end()));
+      // Day first, as nearly everywhere; US month-first only when the day cannot be a month.
+      return parsed(b > 12 && a <= 12 ? make(year, a, b, cal) : make(year, b, a, cal), m);
+    }
+    if ((m = YM.matcher(s)).find()) {
+      return parsed(make(num(m, 1), num(m, 2), 0, "gregorian"), m);
+    }
+    if ((m = NAMED.matcher(s)).find()) {
+      if (m.group(1) != null) {
+        MonthName month = month(m.group(2));
+        return parsed(make(num(m, 3), month.month(), num(m, 1), calendarOf(month, num(m, 3))), m);
+      }
+      if (m.group(4) != null) {
+        MonthName month = month(m.group(4));
+        return parsed(make(num(m, 6), month.month(), num(m, 5), calendarOf(month, num(m, 6))), m);
+      }
+      MonthName month = month(m.group(7));
+      return parsed(make(num(m, 8), month.month(), 0, calendarOf(month, num(m, 8))), m);
+    }
+    return null;
+  }
+
+  private static Parsed parsed(FoundDate d, Matcher m) {
+    return d == null ? null : new Parsed(d, m.end());
+  }
+
+  private static MonthName month(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (MonthName m : MONTHS) {
+      if (m.name().equals(lower)) {
+        return m;
+      }
+    }
+    throw new IllegalStateException("month pattern matched an unknown name: " + name);
+  }
+
+  /** A Gregorian month name with a Hijri-range year is the Hijri month of the same name. */
+  private static String calendarOf(MonthName month, int year) {
+    if (!month.calendar().equals("gregorian")) {
+      return month.calendar();
+    }
+    return year < MIN_YEAR ? calendarOfYear(year, "") : "gregorian";
+  }
+
+  /**
+   * Years 1300-1430 are Solar Hijri (1403 = 2024/25); 1431-1500 Islamic Hijri (1446 = 2024/25):
+   * the two ranges do not meet in the years news is dated. An explicit marker decides otherwise.
+   */
+  private static String calendarOfYear(int year, String after) {
+    if (year >= MIN_YEAR) {
+      return "gregorian";
+    }
+    if (ISLAMIC_MARK.matcher(after).find()) {
+      return "islamic";
+    }
+    if (PERSIAN_MARK.matcher(after).find()) {
+      return "persian";
+    }
+    if (year >= 1300 && year <= 1430) {
+      return "persian";
+    }
+    if (year > 1430 && year <= 1500) {
+      return "islamic";
+    }
+    return "gregorian";
+  }
+
+  private static int num(Matcher m, int group) {
+    return Integer.parseInt(m.group(group));
+  }
+
+  /** day 0 = unknown (month precision). */
+  static FoundDate make(int year, int month, int day, String calendar) {
+    if (month < 1 || month > 12 || day < 0 || day > 31) {
+      return null;
+    }
+    LocalDate date;
+    try {
+      switch (calendar) {
+        case "persian" -> date = convert(new PersianCalendar(TimeZone.GMT_ZONE), year, month, day);
+        case "islamic" -> {
+          IslamicCalendar cal = new IslamicCalendar(TimeZone.GMT_ZONE);
+          cal.setCalculationType(IslamicCalendar.CalculationType.ISLAMIC_UMALQURA);
+          date = convert(cal, year, month, day);
+        }
+        default -> date = LocalDate.of(year, month, day == 0 ? 1 : day);
+      }
+    } catch (DateTimeException | IllegalArgumentException e) {
+      return null;
+    }
+    if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+      return null;
+    }
+    if (day == 0 && !calendar.equals("gregorian")) {
+      // A Hijri month straddles two Gregorian months: its first day is as precise as we can be.
+      return new FoundDate(date, Precision.MONTH, null);
+    }
+    return new FoundDate(day == 0 ? date.withDayOfMonth(1) : date,
+        day == 0 ? Precision.MONTH : Precision.DAY, null);
+  }
+
+  private static LocalDate convert(Calendar cal, int year, int month, int day) {
+    cal.setLenient(false);
+    cal.clear();
+    cal.set(Calendar.YEAR, year);
+    cal.set(Calendar.MONTH, month - 1);
+    cal.set(Calendar.DAY_OF_MONTH, day == 0 ? 1 : day);
+    long millis = cal.getTimeInMillis();
+    return java.time.Instant.ofEpochMilli(millis).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+  }
+}

@@ -1,0 +1,109 @@
+package io.citylinks.ingest.html;
+
+import java.util.Set;
+import net.dankito.readability4j.Article;
+import net.dankito.readability4j.Readability4J;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Takes the main text out of an HTML page with Readability4J (a port of Mozilla's Readability)
+ * over jsoup, keeping one block per line; when Readability finds too little (short pages, odd
+ * layouts) it falls back to the whole body without navigation, scripts and forms.
+ */
+public final class MainTextExtractor {
+  /** Below this many characters Readability's pick is not trusted over the plain body. */
+  private static final int MIN_READABLE_CHARS = 200;
+  private static final Set<String> BLOCKS = Set.of("p", "div", "br", "h1", "h2", "h3", "h4", "h5",
+      "h6", "li", "ul", "ol", "tr", "td", "th", "table", "blockquote", "section", "article",
+      "header", "footer", "pre", "dd", "dt", "dl", "figcaption", "figure", "main", "aside",
+      "address", "hr", "form", "nav", "center", "title");
+  private static final String[] DATE_META = {
+      "meta[property=article:published_time]", "meta[name=article:published_time]",
+      "meta[itemprop=datePublished]", "meta[name=pubdate]", "meta[name=publishdate]",
+      "meta[name=date]", "meta[name=DC.date.issued]", "meta[name=dc.date]",
+      "meta[property=og:published_time]", "meta[name=sailthru.date]", "time[pubdate][datetime]"};
+
+  private MainTextExtractor() {}
+
+  public static ExtractedPage extract(String html, String url) {
+    Document doc = Jsoup.parse(html, url == null ? "" : url);
+    String title = doc.title().isBlank() ? null : doc.title().strip();
+    String published = metaPublished(doc);
+    String lang = doc.selectFirst("html[lang]") == null ? null
+        : doc.selectFirst("html[lang]").attr("lang");
+    String fallback = blockText(withoutChrome(doc.clone()).body());
+    String text = fallback;
+    try {
+      Article article = new Readability4J(url == null ? "http://localhost/" : url, doc).parse();
+      Element content = article.getArticleContent();
+      if (content != null) {
+        String readable = blockText(content);
+        if (readable.length() >= MIN_READABLE_CHARS || readable.length() * 2 >= fallback.length()) {
+          text = readable;
+        }
+      }
+      if (title == null && article.getTitle() != null && !article.getTitle().isBlank()) {
+        title = article.getTitle().strip();
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      // Readability gives up on some malformed pages; the plain body text is still good.
+    }
+    return new ExtractedPage(title, text, published, lang == null || lang.isBlank() ? null : lang);
+  }
+
+  private static String metaPublished(Document doc) {
+    for (String selector : DATE_META) {
+      Element e = doc.selectFirst(selector);
+      if (e != null) {
+        String v = e.hasAttr("content") ? e.attr("content") : e.attr("datetime");
+        if (!v.isBlank()) {
+          return v.strip();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Document withoutChrome(Document doc) {
+    doc.select("script, style, noscript, nav, form, iframe, svg, template, button, select").remove();
+    return doc;
+  }
+
+  /** Text of an element with each block element on its own line. */
+  static String blockText(Element root) {
+    if (root == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    NodeTraversor.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+          sb.append(t.getWholeText().replace('\n', ' ').replace('\r', ' '));
+        } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+          newline(sb);
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+          newline(sb);
+        }
+      }
+    }, root);
+    return io.citylinks.text.TextNormalizer.cleanText(sb.toString());
+  }
+
+  private static void newline(StringBuilder sb) {
+    if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+      sb.append('\n');
+    }
+  }
+}
