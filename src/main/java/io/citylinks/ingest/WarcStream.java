@@ -167,7 +167,7 @@ final class WarcStream extends RecordStream {
       return Rejection.of(origin.at(failedAt), reason,
           detail + " (rest of this member skipped: it cannot be re-read at an offset)");
     }
-    long next = findNextBoundary(failedAt > previousStart ? failedAt : previousStart + 1);
+    long next = findNextBoundary(failedAt + 1);
     if (next >= 0) {
       InputStream in = reopener.openAt(next);
       base = next;
