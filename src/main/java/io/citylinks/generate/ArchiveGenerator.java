@@ -185,7 +185,12 @@ public final class ArchiveGenerator {
         // Declared in the header, only in the page's meta, or nowhere (to be detected).
         String contentType = legacy == 0 || cs == StandardCharsets.UTF_8
             ? "text/html; charset=" + cs.name() : "text/html";
-        byte[] body = a.html(legacy == 1 ? cs.name() : null).getBytes(cs);
+        String html = a.html(legacy == 1 ? cs.name() : null);
+        if (cs.name().equals("windows-1256")) {
+          // The code page has no Persian ی ک: legacy Persian pages store Arabic ي ك instead.
+          html = html.replace('ی', 'ي').replace('ک', 'ك');
+        }
+        byte[] body = html.getBytes(cs);
         HttpResponse http = new HttpResponse.Builder(200, "OK")
             .body(MediaType.parse(contentType), body).build();
         long offset = writer.position();

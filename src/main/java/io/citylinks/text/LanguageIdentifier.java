@@ -113,23 +113,35 @@ public final class LanguageIdentifier implements Serializable {
     return best;
   }
 
-  /** Persian uses پ چ ژ گ ک ی; Arabic uses ة ى ي ك and the article ال far more. */
+  /**
+   * Persian writes پ چ ژ گ, which Arabic lacks, and its own ی ک (legacy windows-1256 pages store
+   * them as Arabic ي ك, so those two decide nothing); Arabic writes ة ى and the article ال far
+   * more often. Urdu has letters of its own.
+   */
   private static String arabicScriptLanguage(String text) {
     int persian = 0;
     int arabic = 0;
     int n = Math.min(text.length(), 2000);
+    char prev = ' ';
     for (int i = 0; i < n; i++) {
-      switch (text.charAt(i)) {
-        case 'پ', 'چ', 'ژ', 'گ', 'ک', 'ی' -> persian++;
-        case 'ة', 'ى', 'ي', 'ك' -> arabic++;
-        case 'ٹ', 'ڈ', 'ڑ', 'ں', 'ے', 'ھ' -> persian += 0; // Urdu letters: counted below
+      char c = text.charAt(i);
+      switch (c) {
+        case 'پ', 'چ', 'ژ', 'گ' -> persian += 3;
+        case 'ی', 'ک' -> persian++;
+        case 'ة', 'ى' -> arabic += 2;
+        case 'ٹ', 'ڈ', 'ڑ', 'ں', 'ے' -> {
+          return "ur";
+        }
+        case 'ا' -> {
+          if (!Character.isLetter(prev) && i + 1 < n && text.charAt(i + 1) == 'ل') {
+            arabic++;
+          }
+        }
         default -> { }
       }
+      prev = c;
     }
-    if (hasAny(text.substring(0, n), "ٹڈڑںے")) {
-      return "ur";
-    }
-    return persian > arabic ? "fa" : "ar";
+    return persian >= arabic ? "fa" : "ar";
   }
 
   private String latinLanguage(String text) {

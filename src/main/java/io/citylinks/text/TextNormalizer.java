@@ -80,8 +80,8 @@ public final class TextNormalizer {
   }
 
   /**
-   * The text reduced to what makes two copies "the same": NFKC, lower case, punctuation and
-   * symbols dropped, all white space folded to single spaces.
+   * The text reduced to what makes two copies "the same": NFKC, lower case, non-spacing marks,
+   * punctuation and symbols dropped, all white space folded to single spaces.
    */
   public static String contentKey(String text) {
     String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
@@ -90,8 +90,10 @@ public final class TextNormalizer {
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
-      if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
-          || Character.getType(cp) == Character.COMBINING_SPACING_MARK) {
+      if (Character.getType(cp) == Character.NON_SPACING_MARK) {
+        continue; // diacritics and harakat, and the dot that lower-casing İ leaves behind
+      }
+      if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.COMBINING_SPACING_MARK) {
         if (space && out.length() > 0) {
           out.append(' ');
         }

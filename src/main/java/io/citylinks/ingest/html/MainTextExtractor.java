@@ -85,6 +85,9 @@ public final class MainTextExtractor {
       @Override
       public void head(Node node, int depth) {
         if (node instanceof TextNode t) {
+          if (t.isBlank() && (sb.length() == 0 || sb.charAt(sb.length() - 1) == '\n')) {
+            return; // layout white space between blocks is not a blank line of the text
+          }
           sb.append(t.getWholeText().replace('\n', ' ').replace('\r', ' '));
         } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
           newline(sb);

@@ -1,0 +1,117 @@
+package io.citylinks.ingest.dates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.citylinks.ingest.dates.FoundDate.Precision;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Dates in metadata, date lines, text and URLs; calendars and digit systems; traps. */
+class PublishedDatesTest {
+  private static String text(String s) {
+    return PublishedDates.fromText(s).map(d -> d.date() + " " + d.precision()).orElse(null);
+  }
+
+  @Test
+  void keywordLinesInEachLanguage() {
+    assertEquals("2024-09-25 DAY", text("Başlık\n\nHaber Giriş Tarihi: 25.09.2024 09:57\n"
+        + "Haber Güncellenme Tarihi: 26.09.2024 10:10\nMetin."));
+    assertEquals("2024-09-25 DAY", text("عنوان\nتاریخ انتشار: ۱۴۰۳/۰۷/۰۴\nمتن خبر"));
+    assertEquals("2024-12-03 DAY", text("خبر\nنشر في: ٢٠٢٤/١٢/٠٣\nنص"));
+    assertEquals("2024-09-25 DAY", text("新闻\n发布时间：2024-09-25 10:30\n正文"));
+    assertEquals("2024-09-25 DAY", text("Новость\nДата публикации: 25 сентября 2024\nТекст"));
+    assertEquals("2024-12-03 DAY", text("Haber\nYayın tarihi: 3 Aralık 2024 Salı\nMetin"));
+    assertEquals("2024-03-05 DAY", text("News\nPublished: March 5, 2024\nBody"));
+    assertEquals("2024-09-25 DAY", text("新闻\n2024年9月25日 来源：本网\n正文"));
+  }
+
+  @Test
+  void publishedBeatsUpdated() {
+    assertEquals("2024-09-25 DAY", text("Haber Güncellenme Tarihi: 30.09.2024\n"
+        + "Haber Giriş Tarihi: 25.09.2024"));
+  }
+
+  @Test
+  void stampsAloneOnTheirLine() {
+    assertEquals("2024-09-25 DAY", text("Başlık\n25.09.2024 09:57\nMetin burada."));
+    assertEquals("2016-04-29 DAY", text("标题\n来源:本地新闻 2016-04-29 18:16 http://x\n正文"));
+  }
+
+  @Test
+  void yearsInProseAreNotDates() {
+    assertNull(text("The forum was first held in 2013 and returns in 2025.\nMore text."));
+    assertNull(text("Smart City Expo spotlight 2030 brings mayors together."));
+    assertNull(text("Belediye 2024 yılında 12 park açtı ve 2025 bütçesini onayladı."));
+  }
+
+  @Test
+  void hijriCalendars() {
+    // 1 Mehr 1403 (Solar Hijri) = 22 September 2024; 1 Ramadan 1446 (Umm al-Qura) = 1 March 2025.
+    assertEquals(Optional.of("2024-09-22"),
+        PublishedDates.fromMetadata("1403/07/01").map(d -> d.date().toString()));
+    assertEquals("2024-09-22 DAY", text("خبر\nتاریخ: ۱ مهر ۱۴۰۳\nمتن"));
+    assertEquals("2025-03-01 DAY", text("خبر\nالتاريخ: 1 رمضان 1446 هـ\nنص"));
+  }
+
+  @Test
+  void metadataForms() {
+    assertEquals("2024-09-25", PublishedDates.fromMetadata("2024-09-25T09:57:00+03:00").get()
+        .date().toString());
+    assertEquals(Precision.MONTH, PublishedDates.fromMetadata("2024-11").get().precision());
+    assertEquals(Precision.YEAR, PublishedDates.fromMetadata("2019").get().precision());
+    assertEquals("2024-03-05", PublishedDates.fromMetadata("Tue, 05 Mar 2024 10:00:00 GMT").get()
+        .date().toString());
+    assertTrue(PublishedDates.fromMetadata("not a date").isEmpty());
+    assertEquals("metadata", PublishedDates.fromMetadata("25.09.2024").get().source());
+  }
+
+  @Test
+  void seedDateLines() {
+    var split = PublishedDates.splitDateLine(" date 2025-10-16 پخش زنده\nمتن");
+    assertEquals("2025-10-16", split.date().date().toString());
+    assertEquals("date_line", split.date().source());
+    assertEquals("پخش زنده\nمتن", split.rest());
+    var month = PublishedDates.splitDateLine(" date 2024-11 Metin devam ediyor");
+    assertEquals(Precision.MONTH, month.date().precision());
+    assertEquals("Metin devam ediyor", month.rest());
+    assertNull(PublishedDates.splitDateLine("No date line here").date());
+  }
+
+  @Test
+  void urls() {
+    assertEquals("2024-09-25", PublishedDates.fromUrl("https://x.example/2024/09/25/news").get()
+        .date().toString());
+    assertEquals("2024-09-25", PublishedDates.fromUrl("https://x.example/haber-20240925.html")
+        .get().date().toString());
+    assertEquals(Precision.MONTH, PublishedDates.fromUrl("https://x.example/2024/09/story")
+        .get().precision());
+    assertTrue(PublishedDates.fromUrl("https://x.example/news/20241399").isEmpty());
+  }
+
+  @Test
+  void seedsGiveOnlyTheDatesTheyState() throws Exception {
+    Path seeds = Paths.get(System.getProperty("citylinks.shared", "../shared"), "dev", "seeds");
+    assumeTrue(Files.isDirectory(seeds), "../shared/dev/seeds is absent");
+    try (var files = Files.list(seeds)) {
+      for (Path f : files.sorted().toList()) {
+        var split = PublishedDates.splitDateLine(Files.readString(f));
+        String name = f.getFileName().toString();
+        Optional<FoundDate> inText = PublishedDates.fromText(split.rest());
+        if (name.startsWith("000")) {
+          assertEquals("2024-09-25", inText.get().date().toString());
+        } else if (name.startsWith("004")) {
+          assertEquals("2025-10-16", split.date().date().toString());
+        } else {
+          assertNull(split.date(), name);
+          assertTrue(inText.isEmpty(), name + ": " + inText);
+        }
+      }
+    }
+  }
+}
