@@ -27,7 +27,31 @@ public final class SurfaceNormalizer {
 
   /** The lookup key of a name: normalised, trimmed, inner white space collapsed. */
   public static String normalize(String surface) {
-    return normalizeText(surface).text().strip();
+    StringBuilder out = new StringBuilder(surface.length());
+    boolean lastSpace = true; // drops leading white space
+    for (int i = 0; i < surface.length(); ) {
+      int cp = surface.codePointAt(i);
+      i += Character.charCount(cp);
+      String folded = foldCodePoint(cp);
+      for (int k = 0; k < folded.length(); k++) {
+        char c = folded.charAt(k);
+        if (c == ' ') {
+          if (lastSpace) {
+            continue;
+          }
+          lastSpace = true;
+        } else {
+          lastSpace = false;
+        }
+        out.append(c);
+      }
+    }
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) == ' ') {
+      end--;
+    }
+    out.setLength(end);
+    return out.toString();
   }
 
   /**
