@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class Bench {
   private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
 
+  private static final int WARMUP_DOCS = 5000;
+
   private final CitylinksConfig config;
   private final Path work;
   private final int docs;
@@ -56,8 +58,16 @@ public final class Bench {
     SparkSession spark = SparkSessions.create(config);
     try {
       String glob = archive.resolve("*.jsonl*").toString();
-      // Warm up the JVM and Spark's code paths on a small read, so the first timing is fair.
-      spark.read().json(glob).limit(10).count();
+      // Warm up the JVM (JIT, class loading, Delta's first table creation) on a small archive,
+      // so the timings measure steady throughput rather than start-up; the cold figure of a
+      // first run is what `jobs/run` prints.
+      Path warmup = work.resolve("warmup-" + seed);
+      if (!Files.isDirectory(warmup)) {
+        ArchiveGenerator.generate(GeneratorOptions.builder(WARMUP_DOCS, warmup).seed(seed + 1)
+            .build());
+      }
+      spark.read().json(warmup.resolve("*.jsonl*").toString()).count();
+      new PipelineJob(spark, config).run(List.of(warmup.toString()));
 
       PeakHeap.reset();
       long t0 = System.nanoTime();

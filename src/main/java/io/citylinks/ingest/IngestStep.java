@@ -71,9 +71,10 @@ public final class IngestStep {
     long totalBytes = files.stream().mapToLong(InputFile::size).sum();
     int byBytes = (int) Math.min(100_000, totalBytes / settings.targetTaskBytes() + 1);
     int tasks = Math.max(byBytes, jsc.defaultParallelism() * settings.minTasksPerCore());
-    // Plain path lists travel to the executors whatever spark.serializer is configured.
+    // Plain strings travel to the executors whatever spark.serializer is configured.
     List<ArrayList<String>> groups = new ArrayList<>();
-    for (List<InputFile> group : InputFiles.pack(files, tasks)) {
+    for (List<InputFile> group :
+        InputFiles.pack(FileSplit.splitLargeJsonLines(files, settings.targetTaskBytes()), tasks)) {
       ArrayList<String> paths = new ArrayList<>();
       group.forEach(f -> paths.add(f.path()));
       groups.add(paths);
@@ -160,7 +161,8 @@ public final class IngestStep {
             }
           } catch (UncheckedIOException e) {
             closeCurrent();
-            current = RecordStream.of(Rejection.of(new Origin(currentFile, null, -1),
+            current = RecordStream.of(Rejection.of(
+                new Origin(FileSplit.parse(currentFile).path(), null, -1),
                 Rejection.Reason.UNREADABLE_FILE, e.getCause().toString()));
             continue;
           }
@@ -195,11 +197,19 @@ public final class IngestStep {
       }
     }
 
-    private RecordStream open(String file) {
+    private RecordStream open(String task) {
+      FileSplit split = FileSplit.parse(task);
+      String file = split.path();
       Path path = new Path(file);
       Origin origin = new Origin(file, null, 0);
       try {
         FileSystem fs = path.getFileSystem(conf);
+        if (split.isRange()) {
+          FSDataInputStream in = fs.open(path);
+          in.seek(Math.max(0, split.start() - 1));
+          return JsonLinesStream.split(origin, new java.io.BufferedInputStream(in, 1 << 16),
+              split.start(), split.end(), maxRecordBytes);
+        }
         InputStream in = fs.open(path);
         WarcStream.Reopener reopener = offset -> {
           FSDataInputStream s = fs.open(path);

@@ -26,6 +26,7 @@ final class JsonLinesStream extends RecordStream {
   private int pos;
   private int limit;
   private long offset;
+  private long end = Long.MAX_VALUE;
   private boolean broken;
 
   JsonLinesStream(Origin origin, InputStream in, long maxRecordBytes, boolean compressed) {
@@ -35,9 +36,35 @@ final class JsonLinesStream extends RecordStream {
     this.compressed = compressed;
   }
 
+  /**
+   * A stream over the lines of one byte range [start, end) of an uncompressed file, {@code in}
+   * positioned at {@code max(0, start - 1)}: the lines that start inside the range, so that the
+   * splits of one file read every line exactly once (Hadoop's rule for text splits).
+   */
+  static JsonLinesStream split(Origin origin, InputStream in, long start, long end,
+      long maxRecordBytes) throws IOException {
+    JsonLinesStream s = new JsonLinesStream(origin, in, maxRecordBytes, false);
+    s.end = end;
+    if (start > 0) {
+      s.offset = start - 1;
+      s.skipToNextLine();
+    }
+    return s;
+  }
+
+  private void skipToNextLine() throws IOException {
+    int b;
+    while ((b = in.read()) != -1) {
+      offset++;
+      if (b == '\n') {
+        return;
+      }
+    }
+  }
+
   @Override
   protected IngestItem computeNext() {
-    while (!broken) {
+    while (!broken && offset < end) {
       long start = offset;
       boolean tooLong;
       try {

@@ -1,8 +1,11 @@
 package io.citylinks.pipeline;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 
 import io.citylinks.config.CitylinksConfig;
 import io.citylinks.ingest.IngestStep;
@@ -23,8 +26,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,12 +113,21 @@ public final class PipelineJob {
   /**
    * Articles with the same normalised text form one cluster; its canonical article is the one
    * with the smallest article_id, a rule that does not depend on the order files were read in.
+   * Only (hash, id) pairs are shuffled, and only the clusters of two or more articles — a small
+   * share of an archive — are broadcast back, so the article rows themselves never move.
    */
   static Dataset<Row> markExactDuplicates(Dataset<Row> articles) {
-    WindowSpec byContent = Window.partitionBy("content_hash").orderBy("article_id");
-    return articles
-        .withColumn("dup_cluster_id", first("article_id").over(byContent))
-        .withColumn("is_canonical", col("dup_cluster_id").equalTo(col("article_id")));
+    Dataset<Row> clusters = articles.select("content_hash", "article_id")
+        .groupBy("content_hash")
+        .agg(min("article_id").as("cluster_of_hash"), count(lit(1)).as("copies"))
+        .filter(col("copies").gt(1))
+        .drop("copies");
+    return articles.join(broadcast(clusters), articles.col("content_hash")
+            .equalTo(clusters.col("content_hash")), "left_outer")
+        .drop(clusters.col("content_hash"))
+        .withColumn("dup_cluster_id", coalesce(col("cluster_of_hash"), col("article_id")))
+        .withColumn("is_canonical", col("dup_cluster_id").equalTo(col("article_id")))
+        .drop("cluster_of_hash");
   }
 
   private void writeRunRow(String runId, List<String> inputs, Instant started, String status,

@@ -80,15 +80,33 @@ public final class Fixtures {
 
   /** One page of a WARC: its URL, Content-Type header and body bytes. */
   public record Page(String url, String contentType, byte[] body) {
+    /** Where a page says its charset. */
+    public enum Declared { HEADER, META, NOWHERE }
+
     public static Page html(String url, String title, String bodyText, Charset cs,
         boolean declareInHeader) {
-      String html = "<html><head>" + (declareInHeader ? "" : "<meta charset=\"" + cs.name() + "\">")
+      return html(url, title, bodyText, cs, declareInHeader ? Declared.HEADER : Declared.META);
+    }
+
+    public static Page html(String url, String title, String bodyText, Charset cs,
+        Declared declared) {
+      String html = "<html><head>"
+          + (declared == Declared.META ? "<meta charset=\"" + cs.name() + "\">" : "")
           + "<title>" + title + "</title></head><body><article><h1>" + title + "</h1>"
           + bodyText.lines().map(l -> "<p>" + l + "</p>").reduce("", String::concat)
           + "</article></body></html>";
-      return new Page(url, declareInHeader ? "text/html; charset=" + cs.name() : "text/html",
+      return new Page(url,
+          declared == Declared.HEADER ? "text/html; charset=" + cs.name() : "text/html",
           html.getBytes(cs));
     }
+  }
+
+  /** Breaks the header of the response record of {@code url} in an uncompressed WARC. */
+  public static void breakWarcRecord(Path warc, String url) throws IOException {
+    String text = Files.readString(warc, StandardCharsets.ISO_8859_1);
+    int at = text.indexOf("WARC-Type: response", text.indexOf(url));
+    text = text.substring(0, at) + "WARC-Type response garbage\u0000" + text.substring(at + 19);
+    Files.writeString(warc, text, StandardCharsets.ISO_8859_1);
   }
 
   public static Path writeZip(Path file, Map<String, byte[]> entries) throws IOException {

@@ -13,7 +13,6 @@ import io.citylinks.ingest.Fixtures.Page;
 import io.citylinks.ingest.Rejection.Reason;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -150,11 +149,7 @@ class InputFormatsTest {
         Page.html("https://a.example/2", "Two", "Second page.", StandardCharsets.UTF_8, true),
         Page.html("https://a.example/3", "Three", "Third page.", StandardCharsets.UTF_8, true));
     Path warc = Fixtures.writeWarc(dir.resolve("bad.warc"), false, pages);
-    String text = Files.readString(warc, StandardCharsets.ISO_8859_1);
-    // Break the header block of the second response record.
-    int second = text.indexOf("WARC-Type: response", text.indexOf("https://a.example/2"));
-    text = text.substring(0, second) + "WARC-Type response garbage\u0000" + text.substring(second + 19);
-    Files.writeString(warc, text, StandardCharsets.ISO_8859_1);
+    Fixtures.breakWarcRecord(warc, "https://a.example/2");
 
     List<IngestItem> items = readAll(warc);
 

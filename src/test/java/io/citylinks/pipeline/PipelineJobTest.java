@@ -11,6 +11,8 @@ import io.citylinks.config.CitylinksConfig;
 import io.citylinks.ingest.Fixtures;
 import io.citylinks.ingest.Fixtures.Page;
 import io.citylinks.spark.TestSpark;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,11 @@ class PipelineJobTest {
   static final String CHINESE = "两市将在智慧城市和公共交通领域加强合作，并互派代表团访问。";
   static final String TURKISH = "Belediye meclisi şehir içi ulaşım ve yeşil alan projelerini görüştü.";
 
+  /** Long enough for charset detection to have something to go on. */
+  static final String TURKISH_PAGE = TURKISH + "\nBüyükşehir Belediyesi, ilçelerde yürütülen "
+      + "çalışmaların takvimini açıkladı. Sağlık, eğitim ve ulaşım başlıklarında yeni adımlar "
+      + "atılacağını söyleyen başkan, vatandaşların görüşlerinin de alınacağını belirtti.";
+
   @TempDir static Path archive;
   static SparkSession spark;
 
@@ -42,12 +49,23 @@ class PipelineJobTest {
             + "The city council approved the road works budget for the coming year.\","
             + "\"published\":\"2024-05-01\",\"source\":\"Example News\"}\n"
             + "{broken json\n"
-            + "{\"url\":\"https://news.example.org/a/2\",\"text\":\"" + TURKISH + "\"}\n")));
+            + "{\"url\":\"https://news.example.org/a/2\",\"text\":\"" + TURKISH + "\"}\n"
+            + "{\"url\":\"https://news.example.org/a/3\",\"title\":\"no text\"}\n"
+            + "{\"url\":\"https://news.example.org/a/4\",\"text\":\"" + "x".repeat(20_000)
+            + "\"}\n")));
     Fixtures.writeWarc(archive.resolve("crawl/c.warc.gz"), true, List.of(
         Page.html("https://shahr.example.ir/news/7", "خبر", PERSIAN,
             Charset.forName("windows-1256"), true),
         Page.html("https://city.example.cn/news/8", "新闻", CHINESE, Charset.forName("GB18030"),
-            false)));
+            false),
+        Page.html("https://belediye.example.tr/haber/9", "Haber", TURKISH_PAGE,
+            Charset.forName("windows-1254"), Page.Declared.NOWHERE)));
+    Path broken = Fixtures.writeWarc(archive.resolve("crawl/broken.warc"), false, List.of(
+        Page.html("https://b.example/1", "One", "A first page that is fine.", UTF_8, true),
+        Page.html("https://b.example/2", "Two", "A second page, broken below.", UTF_8, true),
+        new Page("https://b.example/3", "text/html", new byte[] {0, 1, 2, 0, 0, 7, 0, 3, 0, 0}),
+        Page.html("https://b.example/4", "Four", "A fourth page that is fine.", UTF_8, true)));
+    Fixtures.breakWarcRecord(broken, "https://b.example/2");
     Fixtures.writeText(archive.resolve("text/dated.txt"),
         " date 2024-09-25 " + TURKISH + "\n\nİkinci paragraf burada.\n");
     // The same page scraped twice: two articles, one canonical.
@@ -71,7 +89,7 @@ class PipelineJobTest {
 
   @Test
   void archiveOfEveryKindBecomesArticlesAndRejections() {
-    CitylinksConfig config = TestSpark.config("mixed");
+    CitylinksConfig config = TestSpark.config("mixed", "ingest.max-record-bytes=16k");
     RunSummary summary = run(config);
 
     Map<String, Long> reasons = new TreeMap<>();
@@ -79,12 +97,20 @@ class PipelineJobTest {
         .collectAsList()) {
       reasons.put(r.getString(0), r.getLong(1));
     }
+    // Eight kinds of bad input, each a row with its reason.
     assertEquals(Map.of("binary_file", 1L, "corrupt_gzip", 1L, "empty_file", 1L,
-        "malformed_json", 1L), reasons);
+        "malformed_json", 1L, "missing_text", 1L, "too_large", 1L, "malformed_record", 1L,
+        "undecodable", 1L), reasons);
+    // ... and the good records of the same files are kept.
+    assertEquals(List.of("https://b.example/1", "https://b.example/4"),
+        spark.sql("SELECT url FROM mixed.articles WHERE source_file LIKE '%broken.warc' ORDER BY url")
+            .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    assertEquals(2L, spark.sql("SELECT count(*) FROM mixed.articles "
+        + "WHERE source_file LIKE '%part-1.jsonl.gz'").first().getLong(0));
     long fromCut = spark.sql("SELECT count(*) FROM mixed.articles WHERE source_file LIKE '%cut.jsonl.gz'")
         .first().getLong(0);
     assertTrue(fromCut > 0, "good records before the gzip damage are kept");
-    assertEquals(9 + fromCut, summary.articles());
+    assertEquals(12 + fromCut, summary.articles());
     assertEquals("partial", summary.status());
     // Every record of cut.jsonl.gz has the same text (fromCut - 1 copies), plus copy-2.txt.
     assertEquals(fromCut, summary.duplicates());
@@ -101,6 +127,11 @@ class PipelineJobTest {
         + "WHERE url = 'https://city.example.cn/news/8'").first();
     assertTrue(chinese.getString(0).contains(CHINESE), chinese.getString(0));
     assertEquals("zh", chinese.getString(1));
+    Row turkish = spark.sql("SELECT text, lang, charset FROM mixed.articles "
+        + "WHERE url = 'https://belediye.example.tr/haber/9'").first();
+    assertTrue(turkish.getString(0).contains(TURKISH_PAGE.lines().toList().get(1)),
+        turkish.getString(0));
+    assertEquals("tr", turkish.getString(1));
 
     Row dated = spark.sql("SELECT published_date, date_source, date_precision, lang, text "
         + "FROM mixed.articles WHERE source_file LIKE '%dated.txt'").first();
@@ -131,9 +162,9 @@ class PipelineJobTest {
     Row runRow = spark.sql("SELECT status, records_rejected, articles_new, input_files "
         + "FROM mixed.runs").first();
     assertEquals("partial", runRow.getString(0));
-    assertEquals(4L, runRow.getLong(1));
+    assertEquals(8L, runRow.getLong(1));
     assertEquals(summary.articles(), runRow.getLong(2));
-    assertEquals(10L, runRow.getLong(3));
+    assertEquals(11L, runRow.getLong(3));
   }
 
   @Test
