@@ -32,6 +32,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--skip-baseline", description = "Do not run the Spark NLP baseline.")
   boolean skipBaseline;
 
+  @Option(names = "--baseline-docs", defaultValue = "10000", paramLabel = "N",
+      description = "Articles the Spark NLP baseline runs on (default: ${DEFAULT-VALUE}).")
+  int baselineDocs;
+
   @Option(names = "--json", description = "End with one JSON object on the last line.")
   boolean json;
 
@@ -44,7 +48,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
     Path dir = work.toAbsolutePath().normalize();
     options.sets.add(0, "warehouse=" + dir.resolve("warehouse"));
-    BenchResult result = new Bench(options.load(), dir, docs, seed, !skipBaseline).run();
+    BenchResult result = new Bench(options.load(), dir, docs, seed, !skipBaseline,
+        Math.min(docs, baselineDocs)).run();
     System.out.print(result.describe());
     if (json) {
       ObjectMapper mapper = new ObjectMapper();

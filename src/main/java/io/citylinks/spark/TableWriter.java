@@ -46,14 +46,33 @@ public final class TableWriter {
     ensureDatabase();
     dropIfOtherFormat(table);
     String name = Tables.qualified(database, table);
-    rows.to(table.schema())
-        .write()
+    Dataset<Row> shaped = rows.to(table.schema());
+    if (exists(table) && sameColumns(table)) {
+      // The common case, every run after the first: rows go into the table as it is. Going
+      // through saveAsTable again would make Spark re-declare the schema to the Hive metastore,
+      // which Hive refuses for Delta tables (slowly, and with an alarming log).
+      shaped.write().format(format.sparkName()).mode(mode).insertInto(name);
+      return;
+    }
+    // First write, or the declared schema changed since the table was made: (re)create it.
+    shaped.write()
         .format(format.sparkName())
         .mode(mode)
         .option("overwriteSchema", mode == SaveMode.Overwrite ? "true" : "false")
+        .option("mergeSchema", mode == SaveMode.Append ? "true" : "false")
         .saveAsTable(name);
     spark.sql("ALTER TABLE " + name + " SET TBLPROPERTIES ('comment' = '"
         + table.comment().replace("'", "\\'") + "')");
+  }
+
+  private boolean exists(Table table) {
+    return spark.sessionState().catalog()
+        .tableExists(new TableIdentifier(table.name(), Option.apply(database)));
+  }
+
+  private boolean sameColumns(Table table) {
+    return java.util.Arrays.equals(spark.table(Tables.qualified(database, table)).schema()
+        .fieldNames(), table.schema().fieldNames());
   }
 
   /** A table written before in the other format is replaced, not mixed (switching --format). */
