@@ -4,7 +4,6 @@ import io.citylinks.ingest.Rejection.Reason;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.ArchiveEntry;
@@ -72,7 +71,7 @@ public final class InputFormats {
         || (!hasTextExtension(base) && firstNonSpace(bodyHead) == '{')) {
       return new JsonLinesStream(origin, buffered, maxRecordBytes, compressed);
     }
-    if (looksBinary(bodyHead)) {
+    if (ContentSniffer.looksBinary(bodyHead, bodyHead.length)) {
       buffered.close();
       return RecordStream.of(Rejection.of(origin, Reason.BINARY_FILE,
           "not text, HTML, JSON Lines, WARC or a bundle (first bytes: " + hex(bodyHead) + ")"));
@@ -151,8 +150,7 @@ public final class InputFormats {
   }
 
   private static boolean startsWith(byte[] head, byte[] prefix) {
-    return head.length >= prefix.length
-        && Arrays.equals(Arrays.copyOf(head, prefix.length), prefix);
+    return ContentSniffer.startsWith(head, prefix);
   }
 
   private static int firstNonSpace(byte[] head) {
@@ -168,30 +166,6 @@ public final class InputFormats {
       }
     }
     return -1;
-  }
-
-  /** NUL bytes or a known binary signature mean the bytes are not a text document. */
-  static boolean looksBinary(byte[] head) {
-    if (startsWith(head, new byte[] {(byte) 0x89, 'P', 'N', 'G'})
-        || startsWith(head, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})
-        || startsWith(head, "%PDF".getBytes()) || startsWith(head, "GIF8".getBytes())) {
-      return true;
-    }
-    // UTF-16 text has NULs too; it starts with a BOM.
-    if (head.length >= 2 && ((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE
-        || (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF)) {
-      return false;
-    }
-    int controls = 0;
-    for (byte b : head) {
-      if (b == 0) {
-        return true;
-      }
-      if ((b & 0xff) < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1b) {
-        controls++;
-      }
-    }
-    return controls > head.length / 10;
   }
 
   private static String hex(byte[] head) {

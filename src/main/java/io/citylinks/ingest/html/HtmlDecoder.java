@@ -45,7 +45,7 @@ public final class HtmlDecoder {
     if (body.length >= 2 && (body[0] & 0xff) == 0xFE && (body[1] & 0xff) == 0xFF) {
       return finish(body, 2, StandardCharsets.UTF_16BE, "bom");
     }
-    if (looksBinary(body)) {
+    if (io.citylinks.ingest.ContentSniffer.looksBinary(body, 4096)) {
       throw new UndecodableContentException("binary content (NUL bytes or a file signature)");
     }
     boolean validUtf8 = isValidUtf8(body);
@@ -172,36 +172,6 @@ public final class HtmlDecoder {
       }
     }
     return false;
-  }
-
-  private static boolean looksBinary(byte[] body) {
-    int n = Math.min(body.length, 4096);
-    int nul = 0;
-    for (int i = 0; i < n; i++) {
-      if (body[i] == 0) {
-        nul++;
-      }
-    }
-    if (nul > 0) {
-      return true;
-    }
-    return startsWith(body, new byte[] {(byte) 0x89, 'P', 'N', 'G'})
-        || startsWith(body, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})
-        || startsWith(body, new byte[] {'%', 'P', 'D', 'F'})
-        || startsWith(body, new byte[] {'P', 'K', 3, 4})
-        || startsWith(body, new byte[] {'G', 'I', 'F', '8'});
-  }
-
-  private static boolean startsWith(byte[] body, byte[] prefix) {
-    if (body.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (body[i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
 }
