@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.lit;
 import io.citylinks.config.IngestSettings;
 import io.citylinks.ingest.InputFiles.InputFile;
 import io.citylinks.spark.Tables;
-import io.citylinks.text.LanguageIdentifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
