@@ -86,10 +86,15 @@ public final class ArticleBuilder {
       title = firstLine(text);
     }
 
+    String lang = languages.identify(prefix(text, settings.languagePrefixChars()));
+    if ("und".equals(lang) && r.langHint() != null && r.langHint().matches("[A-Za-z]{2}")) {
+      lang = r.langHint().toLowerCase(Locale.ROOT);
+    }
+
     FoundDate date = firstPresent(
         metaPublished == null ? Optional.empty() : PublishedDates.fromMetadata(metaPublished),
         Optional.ofNullable(dateLine),
-        PublishedDates.fromText(text),
+        PublishedDates.fromText(text, lang),
         url == null ? Optional.empty() : PublishedDates.fromUrl(url));
     String dateSource = null;
     if (date != null) {
@@ -99,11 +104,6 @@ public final class ArticleBuilder {
       date = new FoundDate(r.captureDate().atZone(ZoneOffset.UTC).toLocalDate(),
           FoundDate.Precision.DAY, "warc");
       dateSource = "warc";
-    }
-
-    String lang = languages.identify(prefix(text, settings.languagePrefixChars()));
-    if ("und".equals(lang) && r.langHint() != null && r.langHint().matches("[A-Za-z]{2}")) {
-      lang = r.langHint().toLowerCase(Locale.ROOT);
     }
 
     return new Article(

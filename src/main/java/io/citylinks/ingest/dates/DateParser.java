@@ -92,11 +92,19 @@ final class DateParser {
 
   /** The date expression at the start of {@code s} (already digit-normalised), or null. */
   static FoundDate parseAtStart(String s) {
-    Parsed p = parse(s);
+    return parseAtStart(s, false);
+  }
+
+  static FoundDate parseAtStart(String s, boolean monthFirstSlashes) {
+    Parsed p = parse(s, monthFirstSlashes);
     return p == null ? null : p.date();
   }
 
-  static Parsed parse(String s) {
+  /**
+   * @param monthFirstSlashes read "7/2/2015" as July 2 (American English pages); dotted and dashed
+   *     dates stay day-first
+   */
+  static Parsed parse(String s, boolean monthFirstSlashes) {
     Matcher m;
     if ((m = HAN.matcher(s)).find()) {
       return parsed(make(num(m, 1), num(m, 2), m.group(3) == null ? 0 : num(m, 3), "gregorian"), m);
@@ -110,8 +118,11 @@ final class DateParser {
       int b = num(m, 2);
       int year = num(m, 3);
       String cal = calendarOfYear(year, s.substring(m.end()));
-      // Day first, as nearly everywhere; US month-first only when the day cannot be a month.
-      return parsed(b > 12 && a <= 12 ? make(year, a, b, cal) : make(year, b, a, cal), m);
+      boolean slashes = m.group().indexOf('/') >= 0;
+      // Day first, as nearly everywhere; month first when the day cannot be a month, or for
+      // slashed dates on American-English pages.
+      boolean monthFirst = (b > 12 && a <= 12) || (monthFirstSlashes && slashes && a <= 12);
+      return parsed(monthFirst ? make(year, a, b, cal) : make(year, b, a, cal), m);
     }
     if ((m = YM.matcher(s)).find()) {
       return parsed(make(num(m, 1), num(m, 2), 0, "gregorian"), m);

@@ -28,6 +28,8 @@ public final class PublishedDates {
   private static final int BOTTOM_LINES = 15;
   /** Characters allowed between a keyword and its date (": ", " - ", a weekday...). */
   private static final int KEYWORD_GAP = 24;
+  private static final int LONG_LINE = 300;
+  private static final int HEADER_ZONE = 120;
   private static final Pattern WEEKDAY_OR_SEPARATORS =
       Pattern.compile("^[\\s:：\\-–—|,/]*(?:[\\p{L}]{2,12}[,\\s]+)?[\\s:：\\-–—|,/]*");
   /** What may follow a date stamp standing alone on its line: a time, an hour mark, a weekday. */
@@ -123,6 +125,12 @@ public final class PublishedDates {
    * equals the earliest line wins.
    */
   public static Optional<FoundDate> fromText(String text) {
+    return fromText(text, null);
+  }
+
+  /** As {@link #fromText(String)}, reading slashed dates month-first on English pages. */
+  public static Optional<FoundDate> fromText(String text, String lang) {
+    boolean monthFirst = "en".equals(lang);
     if (text == null || text.isEmpty()) {
       return Optional.empty();
     }
@@ -134,8 +142,12 @@ public final class PublishedDates {
         continue;
       }
       String line = DateParser.asciiDigits(lines[i].strip());
-      if (line.isEmpty() || line.length() > 300) {
+      if (line.isEmpty()) {
         continue;
+      }
+      if (line.length() > LONG_LINE) {
+        // Scrapes that lost their line breaks: only the start of such a line is a header zone.
+        line = line.substring(0, HEADER_ZONE);
       }
       String lower = line.toLowerCase(Locale.ROOT);
       for (Keyword k : KEYWORDS) {
@@ -146,14 +158,14 @@ public final class PublishedDates {
         if (at < 0) {
           continue;
         }
-        FoundDate d = dateAfter(line, at + k.text().length());
+        FoundDate d = dateAfter(line, at + k.text().length(), monthFirst);
         if (d != null) {
           best = d;
           bestRank = k.rank();
         }
       }
       if (best == null) {
-        FoundDate stamp = stampOnLine(line, i < DATELINE_LINES);
+        FoundDate stamp = stampOnLine(line, i < DATELINE_LINES, monthFirst);
         if (stamp != null) {
           best = stamp;
           bestRank = 1;
@@ -171,13 +183,13 @@ public final class PublishedDates {
    * and a weekday), a date with a clock time ("2016-04-29 18:16"), a short line such as a
    * category tag with its date, or, near the top, a dateline opening the lead ("2019年9月6日，…").
    */
-  private static FoundDate stampOnLine(String line, boolean nearTop) {
+  private static FoundDate stampOnLine(String line, boolean nearTop, boolean monthFirst) {
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
       if (c < '0' || c > '9' || (i > 0 && Character.isLetterOrDigit(line.charAt(i - 1)))) {
         continue;
       }
-      DateParser.Parsed p = DateParser.parse(line.substring(i));
+      DateParser.Parsed p = DateParser.parse(line.substring(i), monthFirst);
       if (p == null) {
         continue;
       }
@@ -203,7 +215,7 @@ public final class PublishedDates {
     return null;
   }
 
-  private static FoundDate dateAfter(String line, int from) {
+  private static FoundDate dateAfter(String line, int from, boolean monthFirst) {
     int end = Math.min(line.length(), from + KEYWORD_GAP + 40);
     String after = line.substring(from, end);
     Matcher skip = WEEKDAY_OR_SEPARATORS.matcher(after);
@@ -211,9 +223,9 @@ public final class PublishedDates {
     if (start > KEYWORD_GAP) {
       return null;
     }
-    FoundDate d = DateParser.parseAtStart(after.substring(start));
+    FoundDate d = DateParser.parseAtStart(after.substring(start), monthFirst);
     if (d == null && start > 0) {
-      d = DateParser.parseAtStart(after.substring(skipSeparatorsOnly(after)));
+      d = DateParser.parseAtStart(after.substring(skipSeparatorsOnly(after)), monthFirst);
     }
     return d;
   }

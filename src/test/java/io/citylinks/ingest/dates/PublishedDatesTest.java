@@ -32,6 +32,14 @@ class PublishedDatesTest {
   }
 
   @Test
+  void slashedDatesAreMonthFirstOnlyOnEnglishPages() {
+    String page = "Press Release 7/2/2015 The city signed a letter of intent " + "x ".repeat(200);
+    assertEquals("2015-07-02", PublishedDates.fromText(page, "en").get().date().toString());
+    assertEquals("2015-02-07", PublishedDates.fromText("Tarih: 7/2/2015\nMetin", "tr").get()
+        .date().toString());
+  }
+
+  @Test
   void publishedBeatsUpdated() {
     assertEquals("2024-09-25 DAY", text("Haber Güncellenme Tarihi: 30.09.2024\n"
         + "Haber Giriş Tarihi: 25.09.2024"));
