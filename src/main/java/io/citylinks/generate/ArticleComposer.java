@@ -257,9 +257,9 @@ final class ArticleComposer {
     return switch (lang) {
       case "tr" -> String.format("%02d.%02d.%d %s", d.getDayOfMonth(), d.getMonthValue(),
           d.getYear(), hhmm);
-      case "fa" -> persianDigits(solarHijri(d));
-      case "ar" -> arabicDigits(String.format("%d/%02d/%02d", d.getYear(), d.getMonthValue(),
-          d.getDayOfMonth()));
+      case "fa" -> digits(solarHijri(d), '۰');
+      case "ar" -> digits(String.format("%d/%02d/%02d", d.getYear(), d.getMonthValue(),
+          d.getDayOfMonth()), '٠');
       case "zh" -> String.format("%d-%02d-%02d %s", d.getYear(), d.getMonthValue(),
           d.getDayOfMonth(), hhmm);
       case "ru" -> String.format("%02d.%02d.%d", d.getDayOfMonth(), d.getMonthValue(),
@@ -275,18 +275,11 @@ final class ArticleComposer {
         cal.get(Calendar.DAY_OF_MONTH));
   }
 
-  private static String persianDigits(String s) {
+  /** ASCII digits written with another script's zero, e.g. '۰' (Persian) or '٠' (Arabic-Indic). */
+  private static String digits(String s, char zero) {
     StringBuilder sb = new StringBuilder(s.length());
     for (char c : s.toCharArray()) {
-      sb.append(c >= '0' && c <= '9' ? (char) ('۰' + (c - '0')) : c);
-    }
-    return sb.toString();
-  }
-
-  private static String arabicDigits(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      sb.append(c >= '0' && c <= '9' ? (char) ('٠' + (c - '0')) : c);
+      sb.append(c >= '0' && c <= '9' ? (char) (zero + (c - '0')) : c);
     }
     return sb.toString();
   }
