@@ -1,0 +1,203 @@
+package io.citylinks.extract.places;
+
+import io.citylinks.config.DataFiles;
+import io.citylinks.extract.places.gazetteer.Gazetteer;
+import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.WordlistLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The word lists place resolution uses, per language and normalised like the text: from {@code
+ * conf/places}, cue words that mark the name next to them as a city, titles that mark it as a
+ * person and articles that mark it as a common noun ({@code cues.tsv}), and place names that are
+ * also common words ({@code common-words.tsv}); plus Lucene's stop-word lists, whose words count
+ * as common words.
+ */
+public final class PlaceLexicon {
+  public static final String CUES_FILE = "places/cues.tsv";
+  public static final String COMMON_WORDS_FILE = "places/common-words.tsv";
+
+  private final Map<String, List<String>> before = new HashMap<>();
+  private final Map<String, List<String>> after = new HashMap<>();
+  private final Map<String, List<String>> titles = new HashMap<>();
+  private final Map<String, List<String>> articles = new HashMap<>();
+  private final Set<String> commonWords = new HashSet<>();
+
+  /** Lucene's stop-word list of each supported language (Apache License 2.0). */
+  private static final Map<String, String> LUCENE_STOPWORDS = Map.of(
+      "ar", "ar/stopwords.txt", "fa", "fa/stopwords.txt", "tr", "tr/stopwords.txt",
+      "ru", "snowball/russian_stop.txt", "en", "snowball/english_stop.txt",
+      "es", "snowball/spanish_stop.txt", "fr", "snowball/french_stop.txt",
+      "de", "snowball/german_stop.txt", "pt", "snowball/portuguese_stop.txt",
+      "it", "snowball/italian_stop.txt");
+
+  private PlaceLexicon() {}
+
+  /** Reads both files from the conf dir (or the classpath copy). */
+  public static PlaceLexicon load() {
+    PlaceLexicon lex = new PlaceLexicon();
+    for (String[] r : DataFiles.readTable(CUES_FILE, 3)) {
+      String lang = lang(r[0], CUES_FILE);
+      String cue = SurfaceNormalizer.normalize(r[2]);
+      if (cue.isEmpty()) {
+        continue;
+      }
+      switch (r[1].strip()) {
+        case "before" -> lex.before.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
+        case "after" -> lex.after.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
+        case "title" -> lex.titles.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
+        case "article" -> lex.articles.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
+        default -> throw new IllegalArgumentException(CUES_FILE
+            + ": where must be before, after, title or article, got '" + r[1] + "' for '" + r[2]
+            + "'");
+      }
+    }
+    for (String[] r : DataFiles.readTable(COMMON_WORDS_FILE, 2)) {
+      String form = SurfaceNormalizer.normalize(r[1]);
+      if (!form.isEmpty()) {
+        lex.commonWords.add(lang(r[0], COMMON_WORDS_FILE) + "\t" + form);
+      }
+    }
+    for (Map.Entry<String, String> e : LUCENE_STOPWORDS.entrySet()) {
+      for (String word : luceneStopWords(e.getValue())) {
+        String form = SurfaceNormalizer.normalize(word);
+        if (!form.isEmpty()) {
+          lex.commonWords.add(e.getKey() + "\t" + form);
+        }
+      }
+    }
+    return lex;
+  }
+
+  /** The words of one of Lucene's stop-word files (plain, or Snowball with | comments). */
+  static List<String> luceneStopWords(String resource) {
+    String path = "/org/apache/lucene/analysis/" + resource;
+    try (InputStream in = WordlistLoader.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("stop-word list " + path + " is not on the classpath");
+      }
+      Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+      CharArraySet set = resource.startsWith("snowball/")
+          ? WordlistLoader.getSnowballWordSet(reader)
+          : WordlistLoader.getWordSet(reader, "#");
+      List<String> words = new ArrayList<>(set.size());
+      for (Object w : set) {
+        words.add(w instanceof char[] c ? new String(c) : w.toString());
+      }
+      return words;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read stop-word list " + path, e);
+    }
+  }
+
+  private static String lang(String raw, String file) {
+    String lang = raw.strip();
+    if (!Gazetteer.LANGUAGES.contains(lang)) {
+      throw new IllegalArgumentException(
+          file + ": language must be one of " + Gazetteer.LANGUAGES + ", got '" + lang + "'");
+    }
+    return lang;
+  }
+
+  /** True when {@code key} is a common word in {@code lang} (or in every language). */
+  public boolean isCommonWord(String lang, String key) {
+    return commonWords.contains(lang + "\t" + key) || commonWords.contains("*\t" + key);
+  }
+
+  /**
+   * True when a cue of {@code lang} stands right before normalised offset {@code begin} or right
+   * after {@code end} of {@code text} (after a Turkish apostrophe suffix and spaces).
+   */
+  public boolean hasCue(String lang, String text, int begin, int end) {
+    int b = begin;
+    while (b > 0 && text.charAt(b - 1) == ' ') {
+      b--;
+    }
+    for (String cue : cues(before, lang)) {
+      int from = b - cue.length();
+      if (from >= 0 && text.startsWith(cue, from)
+          && (from == 0 || boundary(text.charAt(from - 1), cue.charAt(0)))) {
+        return true;
+      }
+    }
+    int e = end;
+    if (e < text.length() && text.charAt(e) == '\'') {
+      e++;
+      while (e < text.length() && Character.isLetter(text.charAt(e))) {
+        e++;
+      }
+    }
+    while (e < text.length() && text.charAt(e) == ' ') {
+      e++;
+    }
+    for (String cue : cues(after, lang)) {
+      int to = e + cue.length();
+      if (to <= text.length() && text.startsWith(cue, e)
+          && (to == text.length() || boundary(text.charAt(to), cue.charAt(cue.length() - 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when a person's title of {@code lang} stands right before {@code begin}. */
+  public boolean afterTitle(String lang, String text, int begin) {
+    return precededBy(cues(titles, lang), text, begin);
+  }
+
+  /** True when an article or determiner of {@code lang} stands right before {@code begin}. */
+  public boolean afterArticle(String lang, String text, int begin) {
+    return precededBy(cues(articles, lang), text, begin);
+  }
+
+  private static boolean precededBy(List<String> words, String text, int begin) {
+    int b = begin;
+    while (b > 0 && text.charAt(b - 1) == ' ') {
+      b--;
+    }
+    if (b == begin) {
+      return false;
+    }
+    for (String w : words) {
+      int from = b - w.length();
+      if (from >= 0 && text.startsWith(w, from)
+          && (from == 0 || boundary(text.charAt(from - 1), w.charAt(0)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> cues(Map<String, List<String>> map, String lang) {
+    List<String> own = map.getOrDefault(lang, List.of());
+    List<String> any = map.getOrDefault("*", List.of());
+    if (any.isEmpty()) {
+      return own;
+    }
+    List<String> all = new ArrayList<>(own);
+    all.addAll(any);
+    return all;
+  }
+
+  /** A cue ends at a word boundary unless it is Han (which has none). */
+  private static boolean boundary(char neighbour, char cueEdge) {
+    int cls = PlaceMatcher.scriptClass(cueEdge);
+    if (cls == PlaceMatcher.HAN || cls == PlaceMatcher.OTHER) {
+      return true;
+    }
+    int n = PlaceMatcher.scriptClass(neighbour);
+    return n == PlaceMatcher.OTHER || n == PlaceMatcher.HAN;
+  }
+}

@@ -1,0 +1,264 @@
+package io.citylinks.extract.places;
+
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import io.citylinks.extract.places.gazetteer.Gazetteer;
+import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Finds every gazetteer key in a sentence: one Aho-Corasick automaton (a double-array trie) over
+ * the gazetteer's normalised keys, run on the sentence normalised the same way, then word-boundary
+ * rules per script and the longest of overlapping matches.
+ *
+ * <ul>
+ *   <li>Han: no word spaces, so no boundary rule; keys are at least two characters.
+ *   <li>Other scripts: the match must not start or end inside a word of its own script. After a
+ *       match, an apostrophe and a suffix are allowed (Turkish {@code İzmir'e}, {@code Çin'den}).
+ *   <li>Cyrillic: a case ending may follow the key ({@code Лондоне}, {@code Пекином}), and a key
+ *       ending in а, я, ь, й or о is also matched by its stem plus an ending ({@code Москве},
+ *       {@code Казани}); the mention then covers the whole word.
+ *   <li>Arabic (articles in Arabic): the attached clitics و ب ل ف ک may precede the key
+ *       ({@code وبكين}, {@code بالقاهرة}); the mention starts after them.
+ * </ul>
+ *
+ * Immutable after construction and thread-safe; {@link #shared} builds one per JVM (executor).
+ */
+public final class PlaceMatcher {
+  /** Case endings of Russian nouns that may follow a key or a key's stem. */
+  static final Set<String> CYRILLIC_ENDINGS = Set.of("а", "я", "ы", "и", "е", "у", "ю", "о",
+      "ой", "ей", "ою", "ею", "ом", "ем", "ём", "ью", "ям", "ам", "ами", "ями", "ах", "ях",
+      "ым", "им", "ого", "его", "ому", "ему");
+  /** Attached Arabic clitics (conjunctions and prepositions), after normalisation. */
+  static final Set<String> ARABIC_CLITICS =
+      Set.of("و", "ب", "ل", "ف", "ک", "وب", "ول", "فب", "فل", "وک");
+
+  private static volatile PlaceMatcher shared;
+
+  private final Gazetteer gazetteer;
+  private final AhoCorasickDoubleArrayTrie<String> trie;
+  /** Cyrillic stems (key minus its final vowel or soft sign) → the keys they stand for. */
+  private final Map<String, String[]> stems;
+  private final long buildMillis;
+
+  /**
+   * A key found in a sentence. {@code start}/{@code end} are offsets into the original sentence,
+   * {@code normStart}/{@code normEnd} into its normalised text (end exclusive); {@code keys} are
+   * the gazetteer keys the match stands for (more than one only for an inflected stem).
+   */
+  public record Match(int start, int end, int normStart, int normEnd, String key,
+      List<String> keys, boolean inflected) {}
+
+  public PlaceMatcher(Gazetteer gazetteer) {
+    long t0 = System.nanoTime();
+    this.gazetteer = gazetteer;
+    TreeMap<String, String> keys = new TreeMap<>();
+    Map<String, List<String>> stemLists = new HashMap<>();
+    gazetteer.forEachKey((key, readings) -> {
+      keys.put(key, key);
+      String stem = cyrillicStem(key);
+      if (stem != null) {
+        stemLists.computeIfAbsent(stem, s -> new ArrayList<>(1)).add(key);
+      }
+    });
+    Map<String, String[]> stemMap = new HashMap<>(stemLists.size() * 2);
+    for (Map.Entry<String, List<String>> e : stemLists.entrySet()) {
+      keys.putIfAbsent(e.getKey(), e.getKey());
+      stemMap.put(e.getKey(), e.getValue().toArray(new String[0]));
+    }
+    this.stems = stemMap;
+    this.trie = new AhoCorasickDoubleArrayTrie<>();
+    trie.build(keys);
+    this.buildMillis = (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  /** The matcher over {@link Gazetteer#shared()}, built on first use and shared by the JVM. */
+  public static PlaceMatcher shared() {
+    PlaceMatcher m = shared;
+    if (m == null) {
+      synchronized (PlaceMatcher.class) {
+        m = shared;
+        if (m == null) {
+          m = new PlaceMatcher(Gazetteer.shared());
+          shared = m;
+        }
+      }
+    }
+    return m;
+  }
+
+  public Gazetteer gazetteer() {
+    return gazetteer;
+  }
+
+  public long buildMillis() {
+    return buildMillis;
+  }
+
+  /** Number of strings in the automaton (keys and Cyrillic stems). */
+  public int size() {
+    return trie.size();
+  }
+
+  /**
+   * The keys found in {@code sentence}, left to right, overlaps resolved to the longest match.
+   *
+   * @param lang the article's language (ISO 639-1), which decides whether Arabic clitics apply
+   */
+  public List<Match> find(String sentence, String lang) {
+    return find(SurfaceNormalizer.normalizeText(sentence), lang);
+  }
+
+  /** Like {@link #find(String, String)} on a sentence already normalised. */
+  public List<Match> find(SurfaceNormalizer.Normalized n, String lang) {
+    String text = n.text();
+    boolean arabicClitics = "ar".equals(lang);
+    List<Match> raw = new ArrayList<>();
+    trie.parseText(text, (int begin, int end, String key) -> {
+      Match m = accept(n, begin, end, key, arabicClitics);
+      if (m != null) {
+        raw.add(m);
+      }
+    });
+    if (raw.isEmpty()) {
+      return raw;
+    }
+    raw.sort(Comparator.comparingInt(Match::start)
+        .thenComparing(Comparator.comparingInt((Match m) -> m.end() - m.start()).reversed()));
+    List<Match> out = new ArrayList<>(raw.size());
+    int covered = -1;
+    // Longest first within a start; a later start inside an accepted match loses, unless it is
+    // longer than the accepted one ("New York" vs "York"; "Nizhny Novgorod" vs "Nizhny").
+    for (Match m : raw) {
+      if (m.start() >= covered) {
+        out.add(m);
+        covered = m.end();
+        continue;
+      }
+      Match last = out.get(out.size() - 1);
+      if (m.end() > last.end() && m.end() - m.start() > last.end() - last.start()) {
+        out.set(out.size() - 1, m);
+        covered = m.end();
+      }
+    }
+    return out;
+  }
+
+  private Match accept(SurfaceNormalizer.Normalized n, int begin, int end, String key,
+      boolean arabicClitics) {
+    String text = n.text();
+    char first = key.charAt(0);
+    char last = key.charAt(key.length() - 1);
+    int startClass = scriptClass(first);
+    int endClass = scriptClass(last);
+    int mentionBegin = begin;
+    if (startClass != HAN && begin > 0 && sameClass(text.charAt(begin - 1), startClass)) {
+      if (!(arabicClitics && startClass == ARABIC && key.length() >= 3
+          && cliticBefore(text, begin))) {
+        return null;
+      }
+    }
+    boolean exact = !gazetteer.lookupEntries(key).isEmpty();
+    String[] stemOf = stems.get(key);
+    int mentionEnd = end;
+    boolean inflected = false;
+    if (endClass != HAN && end < text.length() && sameClass(text.charAt(end), endClass)) {
+      if (endClass != CYRILLIC) {
+        return null;
+      }
+      int wordEnd = end;
+      while (wordEnd < text.length() && sameClass(text.charAt(wordEnd), CYRILLIC)) {
+        wordEnd++;
+      }
+      if (!CYRILLIC_ENDINGS.contains(text.substring(end, wordEnd))) {
+        return null;
+      }
+      mentionEnd = wordEnd;
+      inflected = true;
+    } else if (!exact) {
+      return null; // a bare stem is not a word
+    }
+    List<String> keys = new ArrayList<>(2);
+    if (exact) {
+      keys.add(key);
+    }
+    if (inflected && stemOf != null) {
+      for (String k : stemOf) {
+        if (!keys.contains(k)) {
+          keys.add(k);
+        }
+      }
+    }
+    if (keys.isEmpty()) {
+      return null;
+    }
+    int[] range = n.sourceRange(mentionBegin, mentionEnd);
+    return new Match(range[0], range[1], mentionBegin, mentionEnd, key, List.copyOf(keys),
+        inflected);
+  }
+
+  private static boolean cliticBefore(String text, int begin) {
+    int wordStart = begin;
+    while (wordStart > 0 && sameClass(text.charAt(wordStart - 1), ARABIC)) {
+      wordStart--;
+    }
+    return ARABIC_CLITICS.contains(text.substring(wordStart, begin));
+  }
+
+  /** The stem a Cyrillic key is inflected from, or null when it has none worth matching. */
+  static String cyrillicStem(String key) {
+    int len = key.length();
+    if (len < 5 || scriptClass(key.charAt(0)) != CYRILLIC) {
+      return null;
+    }
+    char last = key.charAt(len - 1);
+    if (last == 'а' || last == 'я' || last == 'ь' || last == 'й' || last == 'о') {
+      return scriptClass(key.charAt(len - 2)) == CYRILLIC ? key.substring(0, len - 1) : null;
+    }
+    return null;
+  }
+
+  static final int OTHER = 0;
+  static final int ALPHA = 1; // Latin, Greek and everything else alphabetic
+  static final int CYRILLIC = 2;
+  static final int ARABIC = 3;
+  static final int HAN = 4;
+
+  /** The word-boundary class of a (normalised) character: OTHER for spaces and punctuation. */
+  static int scriptClass(char c) {
+    if (c < 0x80) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')
+          ? ALPHA : OTHER;
+    }
+    if (c >= 0x0400 && c <= 0x052F) {
+      return CYRILLIC;
+    }
+    if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F)
+        || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)) {
+      return Character.isLetterOrDigit(c) ? ARABIC : OTHER;
+    }
+    if ((c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF)
+        || (c >= 0x3040 && c <= 0x30FF)) {
+      return HAN;
+    }
+    return Character.isLetterOrDigit(c) ? ALPHA : OTHER;
+  }
+
+  private static boolean sameClass(char c, int cls) {
+    int k = scriptClass(c);
+    if (k == OTHER) {
+      return false;
+    }
+    // Latin touching Cyrillic is still inside a word (mixed-script junk); Arabic and Han are not
+    // words of the Latin class.
+    if (cls == ALPHA || cls == CYRILLIC) {
+      return k == ALPHA || k == CYRILLIC;
+    }
+    return k == cls;
+  }
+}

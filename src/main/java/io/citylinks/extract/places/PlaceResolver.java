@@ -1,0 +1,566 @@
+package io.citylinks.extract.places;
+
+import io.citylinks.extract.places.gazetteer.Gazetteer;
+import io.citylinks.extract.places.gazetteer.Gazetteer.Entry;
+import io.citylinks.extract.places.gazetteer.Gazetteer.Form;
+import io.citylinks.extract.places.gazetteer.Place;
+import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the gazetteer matches of one article into accepted place mentions, in the manner of
+ * CLAVIN and Mordecai but without a model: every reading of a name is weighed by the countries
+ * the article names (names and adjectives, then the countries of the cities it is sure of), cue
+ * words next to the name ("city of", "Belediyesi", 市, "شهر"), a population and feature-rank
+ * prior, and a stop-list of names that are common words in the article's language. One name has
+ * one sense per article. A mention is reported only when a rule accepts it; the rule's name and
+ * a confidence go with it:
+ *
+ * <ul>
+ *   <li>{@code country-name}, {@code country-adjective}: a country by its name or adjective;
+ *   <li>{@code unique-name}: a large place (≥ 100,000 inhabitants, a capital or a first-level
+ *       seat) or a unique mid-sized one whose name names no other place;
+ *   <li>{@code country-context}: the reading in a country the article names, over namesakes;
+ *   <li>{@code override}: the reading {@code conf/places/aliases.tsv} adds for the language;
+ *   <li>{@code population}: a large place ten times the size of its largest namesake;
+ *   <li>{@code cue}: a smaller place with a cue word next to it;
+ *   <li>{@code district}: a district municipality with a cue or its country in context;
+ *   <li>{@code common-word+cue}, {@code common-word+country}: a stop-listed name with a cue, or
+ *       with its country named in the same sentence;
+ *   <li>{@code ambiguous}: a large place with namesakes of similar size and nothing to choose
+ *       by: reported with confidence 0.5 rather than guessed with more.
+ * </ul>
+ *
+ * Thread-safe; {@link #shared} is one per JVM.
+ */
+public final class PlaceResolver {
+  /** Large: accepted on its name alone when nothing competes. */
+  static final long MAJOR_POPULATION = 100_000;
+  /** Mid-sized: accepted with a country in context or a cue. */
+  static final long MID_POPULATION = 15_000;
+  /** A foreign place named in Arabic or Han script, with no country context, must be this big. */
+  static final long FOREIGN_UNCASED_POPULATION = 300_000;
+  /** A capital or first-level seat counts as large from this size. */
+  static final long CAPITAL_POPULATION = 20_000;
+  /** A Han name of two characters is a common word too often; below this it needs 市 or a cue. */
+  static final long HAN_SHORT_POPULATION = 2_000_000;
+
+  /**
+   * The countries where a language is at home: their places count as in context in an article
+   * of that language (an Arabic article's towns are mostly in the Arab world). English has none.
+   */
+  private static final Map<String, Set<String>> HOME_COUNTRIES = Map.of(
+      "tr", Set.of("TR", "CY"),
+      "fa", Set.of("IR", "AF", "TJ"),
+      "zh", Set.of("CN", "TW", "HK", "MO", "SG"),
+      "ru", Set.of("RU", "BY"),
+      "ar", Set.of("DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM",
+          "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE"),
+      "es", Set.of("ES", "MX", "AR", "CO", "CL", "PE", "VE", "EC", "GT", "CU", "BO", "DO", "HN",
+          "PY", "SV", "NI", "CR", "PA", "UY", "PR"),
+      "pt", Set.of("PT", "BR", "AO", "MZ"),
+      "fr", Set.of("FR", "BE", "CH", "LU", "MC"),
+      "de", Set.of("DE", "AT", "CH"),
+      "it", Set.of("IT", "SM", "CH"));
+
+  private static volatile PlaceResolver shared;
+
+  private final PlaceMatcher matcher;
+  private final PlaceLexicon lexicon;
+
+  public PlaceResolver(PlaceMatcher matcher, PlaceLexicon lexicon) {
+    this.matcher = matcher;
+    this.lexicon = lexicon;
+  }
+
+  /** The resolver over the shared matcher and the conf dir's word lists, one per JVM. */
+  public static PlaceResolver shared() {
+    PlaceResolver r = shared;
+    if (r == null) {
+      synchronized (PlaceResolver.class) {
+        r = shared;
+        if (r == null) {
+          r = new PlaceResolver(PlaceMatcher.shared(), PlaceLexicon.load());
+          shared = r;
+        }
+      }
+    }
+    return r;
+  }
+
+  public PlaceMatcher matcher() {
+    return matcher;
+  }
+
+  /** One occurrence of a name in the article. */
+  private record Occurrence(int sentence, PlaceMatcher.Match match, String surface, boolean cue,
+      boolean apostropheSuffix, boolean weak) {}
+
+  /** How an occurrence may be read: as anything, as a country only, as an adjective only. */
+  private enum Mode {
+    ANY,
+    /** After an article or a person's title: a country ("the Netherlands"), never a city. */
+    COUNTRY_ONLY,
+    /** Lower case in a cased script: only a country adjective ("chinois", "китайский"). */
+    ADJECTIVE_ONLY
+  }
+
+  /** All occurrences of one name (set of gazetteer keys) and its readings. */
+  private static final class Group {
+    final List<Occurrence> occurrences = new ArrayList<>();
+    final Map<String, Entry> places = new LinkedHashMap<>(); // place id → best reading, ranked
+    final Set<Integer> sentences = new HashSet<>();
+    Mode mode = Mode.ANY;
+    /** Every occurrence is at a sentence start or part of a longer name. */
+    boolean allWeak = true;
+    /** Every occurrence is part of a longer name (a person's, an organisation's, a compound). */
+    boolean allPartOfName = true;
+    boolean cue;
+    boolean apostropheSuffix;
+    boolean commonWord;
+    boolean hanShort;
+    boolean withShi; // the name carries 市
+    Place chosen;
+    /** The country this name names, for context (also when the place is a city-state). */
+    String country;
+    String rule;
+    double confidence;
+  }
+
+  /**
+   * The accepted place mentions of one article, in text order.
+   *
+   * @param sentences the article's sentences
+   * @param lang the article's language (ISO 639-1; "und" or null when unknown)
+   */
+  public List<PlaceMention> resolve(List<String> sentences, String lang) {
+    String language = lang == null ? "und" : lang;
+    Map<String, Group> groups = new LinkedHashMap<>();
+    List<Set<String>> sentenceCountries = new ArrayList<>();
+    for (int s = 0; s < sentences.size(); s++) {
+      sentenceCountries.add(new HashSet<>());
+      String sentence = sentences.get(s);
+      if (sentence == null || sentence.isEmpty()) {
+        continue;
+      }
+      SurfaceNormalizer.Normalized n = SurfaceNormalizer.normalizeText(sentence);
+      for (PlaceMatcher.Match m : matcher.find(n, language)) {
+        String surface = sentence.substring(m.start(), m.end());
+        String text = n.text();
+        boolean cue = lexicon.hasCue(language, text, m.normStart(), m.normEnd());
+        Mode mode = Mode.ANY;
+        if (startsLowerCase(surface)) {
+          mode = Mode.ADJECTIVE_ONLY;
+        } else if (!cue && (lexicon.afterArticle(language, text, m.normStart())
+            || lexicon.afterTitle(language, text, m.normStart()))) {
+          mode = Mode.COUNTRY_ONLY;
+        }
+        Mode groupMode = mode;
+        Group g = groups.computeIfAbsent(mode + "|" + String.join("|", m.keys()),
+            k -> newGroup(m, language, groupMode));
+        boolean apostrophe = language.equals("tr") && m.normEnd() + 1 < text.length()
+            && text.charAt(m.normEnd()) == '\''
+            && Character.isLetter(text.charAt(m.normEnd() + 1));
+        boolean cased = isCased(surface);
+        boolean partOfName = cased && (compound(text, m)
+            || !language.equals("de") && nameLike(n, m));
+        boolean weak = partOfName
+            || cased && !language.equals("de") && sentenceInitial(text, m.normStart());
+        g.occurrences.add(new Occurrence(s, m, surface, cue, apostrophe, weak));
+        g.sentences.add(s);
+        g.cue |= cue;
+        g.apostropheSuffix |= apostrophe;
+        g.allWeak &= weak;
+        g.allPartOfName &= partOfName;
+      }
+    }
+    Set<String> articleCountries = new HashSet<>();
+    // Pass 1: countries, from names and adjectives.
+    for (Group g : groups.values()) {
+      resolveCountry(g, language);
+      if (g.country != null && g.confidence >= 0.75) {
+        articleCountries.add(g.country);
+        for (int s : g.sentences) {
+          sentenceCountries.get(s).add(g.country);
+        }
+      }
+    }
+    // Pass 2: cities and districts; pass 3 adds the countries of the cities it is sure of.
+    for (int round = 0; round < 2; round++) {
+      Set<String> context = new HashSet<>(articleCountries);
+      for (Group g : groups.values()) {
+        if (g.country != null) {
+          continue; // a country (or city-state) from pass 1
+        }
+        resolveCity(g, language, context, sentenceCountries);
+        if (round == 0 && g.chosen != null && g.confidence >= 0.75) {
+          articleCountries.add(g.chosen.countryCode());
+        }
+      }
+    }
+    List<PlaceMention> out = new ArrayList<>();
+    for (Group g : groups.values()) {
+      if (g.chosen == null) {
+        continue;
+      }
+      Place p = g.chosen;
+      for (Occurrence o : g.occurrences) {
+        // an alias that starts with a cue ("cidade de Macau", "Città di San Marino") is
+        // reported from its first capital on
+        int start = o.match().start();
+        String surface = o.surface();
+        if (!surface.isEmpty() && Character.isLowerCase(surface.codePointAt(0))) {
+          int cap = firstCapital(surface);
+          if (cap > 0) {
+            start += cap;
+            surface = surface.substring(cap);
+          }
+        }
+        out.add(new PlaceMention(o.sentence(), start, o.match().end(), surface,
+            p.id(), p.name(), p.countryCode(), p.kind().name().toLowerCase(java.util.Locale.ROOT),
+            g.confidence, g.rule));
+      }
+    }
+    out.sort(Comparator.comparingInt(PlaceMention::sentenceIdx)
+        .thenComparingInt(PlaceMention::start));
+    return out;
+  }
+
+  private Group newGroup(PlaceMatcher.Match m, String lang, Mode mode) {
+    Group g = new Group();
+    g.mode = mode;
+    Gazetteer gaz = matcher.gazetteer();
+    List<Entry> entries = new ArrayList<>();
+    for (String key : m.keys()) {
+      entries.addAll(gaz.lookupEntries(key));
+      g.commonWord |= lexicon.isCommonWord(lang, key);
+    }
+    // Postings come ranked (population first); keep each place's most direct reading.
+    for (Entry e : entries) {
+      if (!usable(e, lang, m.key())) {
+        continue;
+      }
+      Entry old = g.places.get(e.place().id());
+      if (old == null || rank(e, lang) < rank(old, lang)) {
+        g.places.put(e.place().id(), e);
+      }
+    }
+    String key = m.keys().get(0);
+    g.hanShort = PlaceMatcher.scriptClass(key.charAt(0)) == PlaceMatcher.HAN
+        && key.codePointCount(0, key.length()) <= 2;
+    g.withShi = key.length() >= 3 && key.endsWith("市");
+    return g;
+  }
+
+  /** Whether a reading can apply in an article of {@code lang} at all. */
+  private static boolean usable(Entry e, String lang, String key) {
+    if (e.place().kind() != Place.Kind.COUNTRY) {
+      return true;
+    }
+    boolean ownLanguage = e.lang().equals("*") || e.lang().equals(lang) || lang.equals("und");
+    if (e.form() == Form.COUNTRY_ADJECTIVE) {
+      return ownLanguage;
+    }
+    return ownLanguage || key.length() > 3;
+  }
+
+  /** Lower is more direct: an override for the language, the name, then aliases. */
+  private static int rank(Entry e, String lang) {
+    if (e.form() == Form.OVERRIDE && (e.lang().equals(lang) || e.lang().equals("*"))) {
+      return 0;
+    }
+    return 1 + e.form().ordinal();
+  }
+
+  private void resolveCountry(Group g, String lang) {
+    Entry country = null;
+    int countries = 0;
+    for (Entry e : g.places.values()) {
+      if (e.place().kind() == Place.Kind.COUNTRY && admissibleCase(g, e)) {
+        countries++;
+        if (country == null) {
+          country = e;
+        }
+      }
+    }
+    if (country == null) {
+      return;
+    }
+    g.chosen = country.place();
+    boolean adjective = country.form() == Form.COUNTRY_ADJECTIVE;
+    g.rule = adjective ? "country-adjective" : "country-name";
+    g.confidence = countries > 1 ? 0.6 : adjective ? 0.9 : 0.95;
+    g.country = country.place().countryCode();
+    if (!adjective && g.mode == Mode.ANY) {
+      // A city-state's capital has the country's name (Macau, Singapore, Monaco): the city is
+      // the partner; the country still counts as named.
+      for (Entry e : g.places.values()) {
+        if (e.place().kind() == Place.Kind.CITY && e.place().featureCode().equals("PPLC")
+            && e.place().countryCode().equals(g.country)) {
+          g.chosen = e.place();
+          g.rule = "city-state";
+          g.confidence = 0.9;
+          break;
+        }
+      }
+    }
+  }
+
+  /** Cased scripts write names with a capital; only country adjectives may be lower case. */
+  private static boolean admissibleCase(Group g, Entry e) {
+    return g.mode != Mode.ADJECTIVE_ONLY || e.form() == Form.COUNTRY_ADJECTIVE;
+  }
+
+  private void resolveCity(Group g, String lang, Set<String> context,
+      List<Set<String>> sentenceCountries) {
+    g.chosen = null;
+    g.rule = null;
+    g.confidence = 0;
+    if (g.mode != Mode.ANY) {
+      return;
+    }
+    List<Entry> readings = new ArrayList<>();
+    for (Entry e : g.places.values()) {
+      if (e.place().kind() != Place.Kind.COUNTRY) {
+        readings.add(e);
+      }
+    }
+    if (readings.isEmpty()) {
+      return;
+    }
+    Set<String> home = HOME_COUNTRIES.getOrDefault(lang, Set.of());
+    readings.sort(Comparator.comparingDouble((Entry e) -> -score(e, lang, context, home)));
+    Entry best = readings.get(0);
+    Place p = best.place();
+    Entry second = readings.size() > 1 ? readings.get(1) : null;
+    boolean inContext = context.contains(p.countryCode());
+    boolean secondInContext = second != null && context.contains(second.place().countryCode());
+    boolean inSentence = false;
+    for (int s : g.sentences) {
+      inSentence |= sentenceCountries.get(s).contains(p.countryCode());
+    }
+    boolean strong = g.cue || g.apostropheSuffix || g.withShi;
+    boolean override = rank(best, lang) == 0;
+
+    String key = g.occurrences.get(0).match().keys().get(0);
+    int keyScript = PlaceMatcher.scriptClass(key.charAt(0));
+    int arabicLetters = keyScript == PlaceMatcher.ARABIC
+        ? key.replace(" ", "").length() : Integer.MAX_VALUE;
+    boolean homeOrContext = inContext || home.contains(p.countryCode());
+    if (arabicLetters <= 3 && !(homeOrContext && (isMajor(p) || g.cue))
+        && !(arabicLetters == 3 && (g.cue || p.population() >= 1_000_000))) {
+      return; // two or three Arabic letters are a word far more often than a town
+    }
+    if ((keyScript == PlaceMatcher.ARABIC || keyScript == PlaceMatcher.HAN) && !homeOrContext
+        && !override && p.population() < FOREIGN_UNCASED_POPULATION) {
+      return; // no capitals to tell a name from a word: a foreign town needs its country
+    }
+    if (best.form() == Form.ALIAS && keyScript == PlaceMatcher.ALPHA && key.length() <= 5
+        && !strong) {
+      return; // short romanised aliases ("Chen", "Feng") are people's names as often
+    }
+    if (g.commonWord) {
+      if (strong && (inSentence || homeOrContext)) {
+        accept(g, p, "common-word+cue", 0.6);
+      }
+      return;
+    }
+    if (g.allPartOfName && !strong && !(isMajor(p) && homeOrContext)) {
+      return; // only inside longer capitalised names: "Mary Smith", "Croix-Rouge"
+    }
+    if (g.allWeak && !strong && !isMajor(p)) {
+      return; // a capital at a sentence start proves nothing
+    }
+    if (g.hanShort && !strong && !(p.population() >= HAN_SHORT_POPULATION || isCapital(p))) {
+      return;
+    }
+    if (p.kind() == Place.Kind.DISTRICT) {
+      if (inContext || strong || home.contains(p.countryCode())) {
+        accept(g, p, "district", inContext || strong ? 0.8 : 0.7);
+      }
+      return;
+    }
+    boolean ambiguous = second != null;
+    long secondPop = second == null ? 0 : second.place().population();
+    if (isMajor(p)) {
+      if (!ambiguous) {
+        accept(g, p, "unique-name", inContext || strong ? 0.95 : 0.9);
+      } else if (inContext && !secondInContext) {
+        accept(g, p, "country-context", 0.9);
+      } else if (override) {
+        accept(g, p, "override", 0.85);
+      } else if (p.population() >= 10 * secondPop) {
+        accept(g, p, "population", inContext ? 0.85 : 0.75);
+      } else if (homeOrContext) {
+        accept(g, p, "ambiguous", 0.5);
+      }
+      return;
+    }
+    if (isMid(p)) {
+      if (inContext && !(secondInContext && isMid(second.place()))) {
+        accept(g, p, "country-context", 0.8);
+      } else if (strong && (!ambiguous || p.population() >= 10 * secondPop)) {
+        accept(g, p, "cue", 0.7);
+      } else if (override) {
+        accept(g, p, "override", 0.7);
+      } else if (strong && inContext) {
+        accept(g, p, "ambiguous", 0.5);
+      } else if (!ambiguous && best.form() != Form.ALIAS && homeOrContext) {
+        accept(g, p, "unique-name", 0.6);
+      }
+      return;
+    }
+    // small places: only with a cue, in a country the article is about
+    if (strong && homeOrContext && (inContext || !ambiguous)) {
+      accept(g, p, "cue", 0.65);
+    } else if (override) {
+      accept(g, p, "override", 0.65);
+    }
+  }
+
+  private static boolean second(List<Entry> readings) {
+    return readings.size() > 1;
+  }
+
+  private static void accept(Group g, Place p, String rule, double confidence) {
+    g.chosen = p;
+    g.rule = rule;
+    g.confidence = confidence;
+  }
+
+  /** Orders the readings of a name: in-context country, language override, size, rank. */
+  private static double score(Entry e, String lang, Set<String> context, Set<String> home) {
+    Place p = e.place();
+    double s = 0;
+    if (context.contains(p.countryCode())) {
+      s += 8;
+    }
+    if (rank(e, lang) == 0) {
+      s += 4;
+    }
+    if (home.contains(p.countryCode())) {
+      s += 0.5;
+    }
+    if (isCapital(p)) {
+      s += 1;
+    }
+    s += Math.log10(p.population() + 1) / 2; // 0 … ~3.7
+    return s;
+  }
+
+  static boolean isCapital(Place p) {
+    return (p.featureCode().equals("PPLC") || p.featureCode().equals("PPLA"))
+        && p.population() >= CAPITAL_POPULATION;
+  }
+
+  static boolean isMajor(Place p) {
+    return p.kind() == Place.Kind.CITY && (p.population() >= MAJOR_POPULATION || isCapital(p));
+  }
+
+  static boolean isMid(Place p) {
+    return p.population() >= MID_POPULATION || p.featureCode().equals("PPLA2");
+  }
+
+  /** True when the surface is written in a script with letter case (Latin, Cyrillic, Greek). */
+  private static boolean isCased(String surface) {
+    for (int i = 0; i < surface.length(); ) {
+      int cp = surface.codePointAt(i);
+      if (Character.isLetter(cp)) {
+        return Character.isUpperCase(cp) || Character.isLowerCase(cp);
+      }
+      i += Character.charCount(cp);
+    }
+    return false;
+  }
+
+  /** True when no letter or digit comes before {@code begin} in the (normalised) sentence. */
+  private static boolean sentenceInitial(String text, int begin) {
+    for (int i = 0; i < begin; i++) {
+      if (Character.isLetterOrDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * True when a one-word name stands next to another capitalised word, as in a person's name
+   * ("Mary Smith", "Yang Wei") or an organisation's; not in an all-capitals headline.
+   */
+  private static boolean nameLike(SurfaceNormalizer.Normalized n, PlaceMatcher.Match m) {
+    String text = n.text();
+    if (m.key().indexOf(' ') >= 0 || isAllCaps(n.source())) {
+      return false;
+    }
+    int e = m.normEnd();
+    if (e < text.length() && text.charAt(e) == ' ' && e + 1 < text.length()
+        && Character.isLetter(text.charAt(e + 1))
+        && Character.isUpperCase(n.source().codePointAt(n.sourceIndex(e + 1)))) {
+      return true;
+    }
+    int b = m.normStart();
+    if (b >= 2 && text.charAt(b - 1) == ' ' && Character.isLetter(text.charAt(b - 2))) {
+      int ws = b - 2;
+      while (ws > 0 && Character.isLetter(text.charAt(ws - 1))) {
+        ws--;
+      }
+      return !sentenceInitial(text, ws)
+          && Character.isUpperCase(n.source().codePointAt(n.sourceIndex(ws)));
+    }
+    return false;
+  }
+
+  /** True when a hyphen joins the name to a word ("Croix-Rouge", "Baden-Württemberg"). */
+  private static boolean compound(String text, PlaceMatcher.Match m) {
+    int b = m.normStart();
+    int e = m.normEnd();
+    return (b >= 2 && text.charAt(b - 1) == '-' && Character.isLetter(text.charAt(b - 2)))
+        || (e + 1 < text.length() && text.charAt(e) == '-' && Character.isLetter(text.charAt(e + 1)));
+  }
+
+  private static boolean isAllCaps(String s) {
+    int upper = 0;
+    int lower = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isUpperCase(c)) {
+        upper++;
+      } else if (Character.isLowerCase(c)) {
+        lower++;
+      }
+    }
+    return upper > 3 * lower;
+  }
+
+  private static int firstCapital(String s) {
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
+        return i;
+      }
+      i += Character.charCount(cp);
+    }
+    return -1;
+  }
+
+  /** True when a cased surface has no capital at all ("nice", but not "cidade de Macau"). */
+  private static boolean startsLowerCase(String surface) {
+    boolean lower = false;
+    for (int i = 0; i < surface.length(); ) {
+      int cp = surface.codePointAt(i);
+      if (Character.isUpperCase(cp) || Character.isTitleCase(cp)) {
+        return false;
+      }
+      lower |= Character.isLowerCase(cp);
+      i += Character.charCount(cp);
+    }
+    return lower;
+  }
+
+}

@@ -1,0 +1,75 @@
+package io.citylinks.extract.places;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Word boundaries per script, on the shipped gazetteer. */
+class PlaceMatcherTest {
+  private static final PlaceMatcher MATCHER = PlaceMatcher.shared();
+
+  /** "surface→key[,key]" of every match, in order. */
+  private static String found(String sentence, String lang) {
+    return MATCHER.find(sentence, lang).stream()
+        .map(m -> sentence.substring(m.start(), m.end()) + "→" + String.join(",", m.keys()))
+        .collect(Collectors.joining(" "));
+  }
+
+  private static List<String> surfaces(String sentence, String lang) {
+    return MATCHER.find(sentence, lang).stream()
+        .map(m -> sentence.substring(m.start(), m.end())).toList();
+  }
+
+  @Test
+  void turkishApostropheSuffixesEndTheName() {
+    String s = "Heyet İzmir'e geldi, Çin’den dönen Harbin'de kaldı.";
+    assertEquals(List.of("İzmir", "Çin", "Harbin"), surfaces(s, "tr"));
+    assertTrue(found(s, "tr").contains("İzmir→izmir"), found(s, "tr"));
+  }
+
+  @Test
+  void russianCaseEndingsAndStems() {
+    String s = "Делегация из Казани прибыла в Москве, потом в Лондоне.";
+    String f = found(s, "ru");
+    assertTrue(f.matches(".*Казани→[^ ]*казань.*"), f);
+    assertTrue(f.contains("Москве→москва"), f);
+    assertTrue(f.contains("Лондоне→лондон"), f);
+    // an ending outside the list is not a case form: "Москвичи" (Muscovites) is no match
+    assertTrue(surfaces("Москвичи рады.", "ru").isEmpty(), found("Москвичи рады.", "ru"));
+  }
+
+  @Test
+  void arabicCliticsAttachOnlyInArabic() {
+    String ar = "وفد من بكين وبكين";
+    assertEquals(List.of("بكين", "بكين"), surfaces(ar, "ar"));
+    assertEquals(List.of("بكين"), surfaces(ar, "fa"));
+  }
+
+  @Test
+  void hanNeedsNoSpacesAndTakesTheLongestName() {
+    String s = "广州市与成都签署协议";
+    assertEquals(List.of("广州市", "成都"), surfaces(s, "zh"));
+  }
+
+  @Test
+  void latinNamesEndAtWordBoundaries() {
+    assertTrue(surfaces("Parisians like Tehranis and Berliners", "en").isEmpty(),
+        found("Parisians like Tehranis and Berliners", "en"));
+    // "York" inside "New York" gives way to the longer name
+    List<String> ny = surfaces("They flew to New York.", "en");
+    assertTrue(ny.contains("New York") && !ny.contains("York"), ny.toString());
+  }
+
+  @Test
+  void offsetsPointIntoTheOriginalText() {
+    // combining marks and ZWNJ disappear in the normalised text; offsets must still fit
+    String s = "Izmir\u0307 and I\u0307zmir near Tehran\u200c";
+    for (PlaceMatcher.Match m : MATCHER.find(s, "en")) {
+      assertTrue(m.start() >= 0 && m.end() <= s.length() && m.start() < m.end(), m.toString());
+    }
+    assertTrue(surfaces(s, "en").contains("Tehran"), found(s, "en"));
+  }
+}

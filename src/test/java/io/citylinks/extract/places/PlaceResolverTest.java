@@ -1,0 +1,87 @@
+package io.citylinks.extract.places;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Disambiguation rules on sentences of our own, with exact expected places. */
+class PlaceResolverTest {
+  private static final PlaceResolver RESOLVER = PlaceResolver.shared();
+
+  /** "surface=id" of every accepted mention, text order. */
+  private static String places(String lang, String... sentences) {
+    return RESOLVER.resolve(Arrays.asList(sentences), lang).stream()
+        .map(m -> m.surface() + "=" + m.placeId())
+        .collect(Collectors.joining(" "));
+  }
+
+  private static List<PlaceMention> mentions(String lang, String... sentences) {
+    return RESOLVER.resolve(Arrays.asList(sentences), lang);
+  }
+
+  @Test
+  void guangzhouInPersianIsNeverGwangjuWhenChinaIsNamed() {
+    String found = places("fa", "هیئتی از گوانگجو و گوانگژو به گرگان آمد.",
+        "این شهر چینی با ایران همکاری می‌کند.");
+    assertEquals("گوانگجو=1809858 گوانگژو=1809858 گرگان=132892 چینی=country:CN ایران=country:IR",
+        found);
+  }
+
+  @Test
+  void koreanContextTurnsTheSameSpellingIntoGwangju() {
+    String found = places("fa", "شهردار گوانگجو از کره جنوبی به تهران آمد.");
+    assertTrue(found.contains("گوانگجو=1841811"), found);
+  }
+
+  @Test
+  void mashhadIsIranian() {
+    assertEquals("مشهد=124665 شیراز=115019", places("fa", "مشهد و شیراز خواهرخوانده شدند."));
+  }
+
+  @Test
+  void commonWordsNeedACue() {
+    assertEquals("", places("en", "Nice to meet you; reading the report on mobile phones."));
+    assertEquals("Nice=2990440 France=country:FR",
+        places("en", "The delegation visited the city of Nice in France."));
+    assertEquals("Türk=country:TR", places("tr", "Türk ordusu van ile geldi."));
+    assertEquals("Van=298117", places("tr", "Van Büyükşehir Belediyesi bir anlaşma imzaladı."));
+    assertEquals("Van=298117", places("tr", "Heyet Van'da iki gün kaldı."));
+  }
+
+  @Test
+  void peopleAreNotPlaces() {
+    // a title before the name, and a name next to another capitalised word
+    assertEquals("Shanghai=1796236",
+        places("en", "Mayor Chen met Mary Kang of the trade office in Shanghai."));
+  }
+
+  @Test
+  void lowerCaseAdjectivesAreCountries() {
+    assertEquals("chinoise=country:CN Lyon=2996944",
+        places("fr", "La délégation chinoise est arrivée à Lyon."));
+    assertEquals("китайская=country:CN Казани=551487",
+        places("ru", "Вчера китайская делегация прибыла в Казани."));
+  }
+
+  @Test
+  void everyMentionCarriesRuleConfidenceAndExactSurface() {
+    String s = "Chengdu and İzmir signed a goodwill agreement.";
+    for (PlaceMention m : mentions("en", s)) {
+      assertEquals(m.surface(), s.substring(m.start(), m.end()));
+      assertTrue(m.confidence() >= 0.5 && m.confidence() <= 1, m.toString());
+      assertTrue(m.rule() != null && !m.rule().isEmpty(), m.toString());
+      assertEquals("city", m.kind());
+    }
+    assertEquals(2, mentions("en", s).size());
+  }
+
+  @Test
+  void cityStatesAreCities() {
+    assertEquals("Macau=1821274 Brasília=3469058",
+        places("pt", "A cidade de Macau e Brasília são cidades-irmãs."));
+  }
+}
