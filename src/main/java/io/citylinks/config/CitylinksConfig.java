@@ -34,6 +34,7 @@ public final class CitylinksConfig implements Serializable {
   private final String appName;
   private final Map<String, String> sparkConf;
   private final IngestSettings ingest;
+  private final ExtractSettings extract;
   private final String rendered;
 
   private CitylinksConfig(Config root) {
@@ -54,6 +55,7 @@ public final class CitylinksConfig implements Serializable {
     }
     this.sparkConf = Collections.unmodifiableMap(conf);
     this.ingest = IngestSettings.from(c.getConfig("ingest"));
+    this.extract = ExtractSettings.from(c.getConfig("extract"));
     this.rendered =
         c.root().render(ConfigRenderOptions.concise().setFormatted(false).setJson(false));
   }
@@ -142,6 +144,10 @@ public final class CitylinksConfig implements Serializable {
 
   public IngestSettings ingest() {
     return ingest;
+  }
+
+  public ExtractSettings extract() {
+    return extract;
   }
 
   /** The effective values, for the log line written once at start. */

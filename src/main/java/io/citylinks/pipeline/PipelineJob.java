@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 
 import io.citylinks.config.CitylinksConfig;
+import io.citylinks.extract.PlaceMentionsStep;
 import io.citylinks.ingest.IngestStep;
 import io.citylinks.ingest.IngestStep.IngestResult;
 import io.citylinks.ingest.InputFiles;
@@ -84,20 +85,31 @@ public final class PipelineJob {
       tables.overwrite(Tables.REJECTED_RECORDS, ingest.rejected(runId));
       stages.put("write", seconds(t0));
 
-      group("summary", "count results");
       Dataset<Row> written = spark.table(Tables.qualified(config.database(), Tables.ARTICLES))
           .filter(col("run_id").equalTo(runId));
+
+      t0 = System.nanoTime();
+      group("places", "recognise cities and countries in canonical articles");
+      tables.overwrite(Tables.PLACE_MENTIONS,
+          PlaceMentionsStep.placeMentions(written, config.extract(), runId));
+      long placeMentions = spark.table(
+              Tables.qualified(config.database(), Tables.PLACE_MENTIONS))
+          .filter(col("run_id").equalTo(runId)).count();
+      stages.put("places", seconds(t0));
+
+      group("summary", "count results");
       long duplicates = written.filter(col("is_canonical").equalTo(false)).count();
       Map<String, Long> byLang = countBy(written, "lang");
       Map<String, Long> byReason = countBy(
           ingest.items().filter(col("kind").equalTo("rejected")), "reason");
       String status = rejectedCount == 0 ? "succeeded" : "partial";
       RunSummary summary = new RunSummary(runId, status, files.size(), inputBytes,
-          articleCount + rejectedCount, articleCount, rejectedCount, duplicates, byLang, byReason,
+          articleCount + rejectedCount, articleCount, rejectedCount, duplicates, placeMentions,
+          byLang, byReason,
           stages, Duration.between(started, Instant.now()));
       writeRunRow(runId, inputs, started, status, summary, null);
-      LOG.info("run {} {}: {} articles, {} rejected, {} duplicates, stages {}", runId, status,
-          articleCount, rejectedCount, duplicates, stages);
+      LOG.info("run {} {}: {} articles, {} rejected, {} duplicates, {} place mentions, stages {}",
+          runId, status, articleCount, rejectedCount, duplicates, placeMentions, stages);
       return summary;
     } catch (RuntimeException e) {
       writeRunRow(runId, inputs, started, "failed", null, String.valueOf(e.getMessage()));

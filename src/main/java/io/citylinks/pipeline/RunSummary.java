@@ -13,6 +13,7 @@ public record RunSummary(
     long articles,
     long rejected,
     long duplicates,
+    long placeMentions,
     Map<String, Long> articlesByLang,
     Map<String, Long> rejectedByReason,
     Map<String, Double> stageSeconds,
@@ -27,10 +28,13 @@ public record RunSummary(
         inputBytes / 1e6, recordsRead));
     sb.append(String.format("  articles   %,d (%,d exact duplicates), by language %s%n", articles,
         duplicates, articlesByLang));
+    sb.append(String.format("  places     %,d city, district and country mentions%n",
+        placeMentions));
     sb.append(String.format("  rejected   %,d%s%n", rejected,
         rejected == 0 ? "" : " by reason " + rejectedByReason + " (see " + database
             + ".rejected_records)"));
-    sb.append(String.format("  tables     %s.{articles, rejected_records, runs} (%s) in %s%n",
+    sb.append(String.format(
+        "  tables     %s.{articles, place_mentions, rejected_records, runs} (%s) in %s%n",
         database, format, warehouse));
     return sb.toString();
   }

@@ -69,6 +69,26 @@ public final class Tables {
           col("run_id", StringType, "Run that wrote this row"),
       }));
 
+  public static final Table PLACE_MENTIONS = new Table("place_mentions",
+      "One row per recognised city, district or country mention in a canonical article.",
+      new StructType(new StructField[] {
+          col("article_id", StringType, "Article the mention is in"),
+          col("sentence_idx", IntegerType, "Sentence number in the article (0-based)"),
+          col("start", IntegerType, "Offset of the mention's first character in articles.text"),
+          col("end", IntegerType, "Offset after the mention's last character in articles.text"),
+          col("surface", StringType, "The mention as written"),
+          col("geoname_id", StringType,
+              "GeoNames id of the place; districts carry their source's id (tr-district:..., "
+                  + "csc:...), countries country:XX"),
+          col("city", StringType, "GeoNames name of the place (country name for countries)"),
+          col("country", StringType, "ISO 3166-1 alpha-2 country code"),
+          col("kind", StringType, "city, district or country"),
+          col("confidence", org.apache.spark.sql.types.DataTypes.DoubleType,
+              "How sure the resolution is (0-1); ambiguous names get less"),
+          col("rule", StringType, "Which rule decided the place, for auditing"),
+          col("run_id", StringType, "Run that wrote this row"),
+      }));
+
   public static final Table RUNS = new Table("runs",
       "One row per job run, with its counts and status.",
       new StructType(new StructField[] {

@@ -20,7 +20,9 @@ import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -221,5 +223,33 @@ class PipelineJobTest {
     List<String> langs = spark.sql("SELECT lang FROM seeds.articles ORDER BY source_file")
         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     assertEquals(List.of("tr", "tr", "fa", "fa", "fa"), langs);
+
+    // Every labelled partner city and country, with the right GeoNames id (issue 3).
+    Map<String, Set<String>> places = new TreeMap<>();
+    for (Row r : spark.sql("SELECT regexp_extract(a.source_file, '([0-9]{3})_', 1), "
+        + "p.geoname_id, p.surface, substring(a.text, p.start + 1, p.end - p.start) "
+        + "FROM seeds.place_mentions p JOIN seeds.articles a USING (article_id)").collectAsList()) {
+      places.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
+      assertEquals(r.getString(2), r.getString(3), "surface is the text at the offsets");
+    }
+    assertTrue(places.get("000").containsAll(Set.of("311046", "1815286", "country:CN")),
+        places.toString());
+    assertTrue(places.get("001").containsAll(Set.of("311046", "2037013", "country:CN")),
+        places.toString());
+    assertTrue(places.get("002").containsAll(Set.of("132892", "1809858", "country:CN")),
+        places.toString());
+    assertTrue(places.get("003").containsAll(
+        Set.of("115019", "683506", "124665", "119208", "country:RO", "country:IR")),
+        places.toString());
+    assertTrue(places.get("004").containsAll(
+        Set.of("112931", "1790630", "2747373", "country:CN", "country:IR")), places.toString());
+    assertTrue(places.values().stream().noneMatch(ids -> ids.contains("1841811")),
+        "Guangzhou is never Gwangju: " + places);
+    // both Persian spellings of Guangzhou in seed 002
+    List<String> guangzhou = spark.sql("SELECT DISTINCT p.surface FROM seeds.place_mentions p "
+        + "JOIN seeds.articles a USING (article_id) WHERE p.geoname_id = '1809858' "
+        + "AND a.source_file LIKE '%002_%'").as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
+    assertEquals(2, guangzhou.size(), guangzhou.toString());
   }
 }
