@@ -52,12 +52,18 @@ public final class Bench {
     this.baseline = baseline;
   }
 
-  public BenchResult run() throws IOException {
+  /** The generated archive of {@code docs} articles under {@code work}, made on first use. */
+  public static Path archive(Path work, int docs, long seed) throws IOException {
     Path archive = work.resolve("archive-" + docs + "-" + seed);
     if (!Files.isDirectory(archive)) {
       LOG.info("generating {} articles into {}", docs, archive);
       ArchiveGenerator.generate(GeneratorOptions.builder(docs, archive).seed(seed).build());
     }
+    return archive;
+  }
+
+  public BenchResult run() throws IOException {
+    Path archive = archive(work, docs, seed);
     deleteRecursively(Path.of(config.warehouse()));
     SparkSession spark = SparkSessions.create(config);
     try {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.citylinks.bench.Bench;
 import io.citylinks.bench.BenchResult;
+import io.citylinks.bench.PlacesBench;
+import io.citylinks.config.CitylinksConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,6 +41,15 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "End with one JSON object on the last line.")
   boolean json;
 
+  @Option(names = "--places-docs", defaultValue = "20000", paramLabel = "N",
+      description = "Articles the one-core place-recognition bench resolves "
+          + "(default: ${DEFAULT-VALUE}; 0 skips it).")
+  int placesDocs;
+
+  @Option(names = "--places-only", description = "Only the place-recognition bench (no Spark): "
+      + "gazetteer load time and heap, sentences/s on one core.")
+  boolean placesOnly;
+
   @Mixin ConfigOptions options;
 
   @Override
@@ -48,12 +59,23 @@ public final class BenchCommand implements Callable<Integer> {
     }
     Path dir = work.toAbsolutePath().normalize();
     options.sets.add(0, "warehouse=" + dir.resolve("warehouse"));
-    BenchResult result = new Bench(options.load(), dir, docs, seed, !skipBaseline,
-        Math.min(docs, baselineDocs)).run();
-    System.out.print(result.describe());
+    CitylinksConfig config = options.load();
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode node = mapper.createObjectNode();
+    if (!placesOnly) {
+      BenchResult result = new Bench(config, dir, docs, seed, !skipBaseline,
+          Math.min(docs, baselineDocs)).run();
+      System.out.print(result.describe());
+      node.setAll((ObjectNode) mapper.valueToTree(result.asMap()));
+    }
+    if (placesOnly || placesDocs > 0) {
+      PlacesBench.Result places = PlacesBench.run(Bench.archive(dir, docs, seed),
+          placesOnly && placesDocs <= 0 ? 20000 : placesDocs, config.extract(),
+          config.ingest().languages());
+      System.out.print(places.describe());
+      node.set("places", mapper.valueToTree(places.asMap()));
+    }
     if (json) {
-      ObjectMapper mapper = new ObjectMapper();
-      ObjectNode node = mapper.valueToTree(result.asMap());
       System.out.println(mapper.writeValueAsString(node));
     }
     return 0;

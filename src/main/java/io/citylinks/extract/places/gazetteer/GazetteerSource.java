@@ -38,7 +38,7 @@ public record GazetteerSource(String artifact, String confDir) {
     return artifact.isEmpty() ? "classpath:" + GazetteerArtifact.CLASSPATH_RESOURCE : artifact;
   }
 
-  InputStream openArtifact() {
+  public InputStream openArtifact() {
     try {
       if (!artifact.isEmpty()) {
         return Files.newInputStream(Path.of(artifact));
