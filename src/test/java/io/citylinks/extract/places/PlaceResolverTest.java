@@ -84,4 +84,16 @@ class PlaceResolverTest {
     assertEquals("Macau=1821274 Brasília=3469058",
         places("pt", "A cidade de Macau e Brasília são cidades-irmãs."));
   }
+
+  @Test
+  void seedCountriesByNameAndAdjective() {
+    assertEquals("Türkiye=country:TR Hollanda=country:NL Romanya=country:RO",
+        places("tr", "Türkiye, Hollanda ve Romanya belediyeleri toplandı."));
+    assertEquals("Türk=country:TR Hollandalı=country:NL Çinli=country:CN",
+        places("tr", "Türk ve Hollandalı yetkililer Çinli heyetle görüştü."));
+    assertEquals("ترکیه=country:TR هلند=country:NL چین=country:CN ایران=country:IR",
+        places("fa", "ترکیه، هلند، چین و ایران در این نشست بودند."));
+    assertEquals("هلندی=country:NL رومانیایی=country:RO",
+        places("fa", "هیئت هلندی و رومانیایی آمدند."));
+  }
 }
