@@ -77,7 +77,8 @@ public final class PlacesBench {
     List<List<String>> split = new ArrayList<>(articles.size());
     long sentences = 0;
     for (String[] a : articles) {
-      List<String> s = List.of(bounds.split(a[0]));
+      List<String> s = java.util.Arrays.stream(bounds.split(a[0]))
+          .filter(x -> !x.isBlank()).toList();
       split.add(s);
       sentences += s.size();
     }

@@ -3,13 +3,27 @@ package io.citylinks.extract.places;
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import io.citylinks.extract.places.gazetteer.Gazetteer;
 import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds every gazetteer key in a sentence: one Aho-Corasick automaton (a double-array trie) over
@@ -27,7 +41,8 @@ import java.util.TreeMap;
  *       ({@code وبكين}, {@code بالقاهرة}); the mention starts after them.
  * </ul>
  *
- * Immutable after construction and thread-safe; {@link #shared} builds one per JVM (executor).
+ * Immutable after construction and thread-safe; {@link #shared} builds one per JVM (executor),
+ * and the built automaton is cached on local disk for the next JVM ({@link #defaultCacheDir}).
  */
 public final class PlaceMatcher {
   /** Case endings of Russian nouns that may follow a key or a key's stem. */
@@ -41,7 +56,13 @@ public final class PlaceMatcher {
   private static volatile PlaceMatcher shared;
 
   private final Gazetteer gazetteer;
-  private final AhoCorasickDoubleArrayTrie<String> trie;
+  private static final Logger LOG = LoggerFactory.getLogger(PlaceMatcher.class);
+  /** Bump when the cached automaton's layout or the key set's meaning changes. */
+  private static final String CACHE_FORMAT = "citylinks-automaton-1/hankcs-1.2.3";
+
+  private final AhoCorasickDoubleArrayTrie<Boolean> trie;
+  /** The automaton's strings in its own order: a hit's index points here. */
+  private final String[] keys;
   /** Cyrillic stems (key minus its final vowel or soft sign) → the keys they stand for. */
   private final Map<String, String[]> stems;
   private final long buildMillis;
@@ -54,13 +75,23 @@ public final class PlaceMatcher {
   public record Match(int start, int end, int normStart, int normEnd, String key,
       List<String> keys, boolean inflected) {}
 
+  /** Builds the matcher, reusing an automaton cached in the default directory. */
   public PlaceMatcher(Gazetteer gazetteer) {
+    this(gazetteer, defaultCacheDir());
+  }
+
+  /**
+   * Builds the matcher. Building the automaton takes seconds, so it is cached in {@code cacheDir}
+   * (null: no cache) under a fingerprint of its keys; a JVM with the same gazetteer and overrides
+   * loads it instead. A cache that cannot be read or written is ignored.
+   */
+  public PlaceMatcher(Gazetteer gazetteer, Path cacheDir) {
     long t0 = System.nanoTime();
     this.gazetteer = gazetteer;
-    TreeMap<String, String> keys = new TreeMap<>();
+    TreeMap<String, Boolean> keys = new TreeMap<>();
     Map<String, List<String>> stemLists = new HashMap<>();
     gazetteer.forEachKey((key, readings) -> {
-      keys.put(key, key);
+      keys.put(key, Boolean.TRUE);
       String stem = cyrillicStem(key);
       if (stem != null) {
         stemLists.computeIfAbsent(stem, s -> new ArrayList<>(1)).add(key);
@@ -68,13 +99,76 @@ public final class PlaceMatcher {
     });
     Map<String, String[]> stemMap = new HashMap<>(stemLists.size() * 2);
     for (Map.Entry<String, List<String>> e : stemLists.entrySet()) {
-      keys.putIfAbsent(e.getKey(), e.getKey());
+      keys.putIfAbsent(e.getKey(), Boolean.TRUE);
       stemMap.put(e.getKey(), e.getValue().toArray(new String[0]));
     }
     this.stems = stemMap;
-    this.trie = new AhoCorasickDoubleArrayTrie<>();
-    trie.build(keys);
+    this.keys = keys.keySet().toArray(new String[0]);
+    Path cache = cacheDir == null ? null : cacheDir.resolve("automaton-" + fingerprint(this.keys)
+        + ".bin");
+    AhoCorasickDoubleArrayTrie<Boolean> loaded = cache == null ? null : readCache(cache);
+    if (loaded == null) {
+      loaded = new AhoCorasickDoubleArrayTrie<>();
+      loaded.build(keys);
+      if (cache != null) {
+        writeCache(cache, loaded);
+      }
+    }
+    this.trie = loaded;
     this.buildMillis = (System.nanoTime() - t0) / 1_000_000;
+    LOG.info("place matcher ready in {} ms: {} strings{}", buildMillis, this.keys.length,
+        cache == null ? "" : " (cache " + cache + ")");
+  }
+
+  /** {@code $TMPDIR/citylinks-places}, or {@code citylinks.places.cache-dir} when set. */
+  static Path defaultCacheDir() {
+    String dir = System.getProperty("citylinks.places.cache-dir");
+    return dir != null && !dir.isEmpty() ? Path.of(dir)
+        : Path.of(System.getProperty("java.io.tmpdir"), "citylinks-places");
+  }
+
+  private static String fingerprint(String[] keys) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(CACHE_FORMAT.getBytes(StandardCharsets.UTF_8));
+      for (String k : keys) {
+        sha.update(k.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) '\n');
+      }
+      return HexFormat.of().formatHex(sha.digest(), 0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static AhoCorasickDoubleArrayTrie<Boolean> readCache(Path cache) {
+    if (!Files.isRegularFile(cache)) {
+      return null;
+    }
+    try (ObjectInputStream in = new ObjectInputStream(
+        new BufferedInputStream(Files.newInputStream(cache), 1 << 16))) {
+      AhoCorasickDoubleArrayTrie<Boolean> trie = new AhoCorasickDoubleArrayTrie<>();
+      trie.load(in);
+      return trie;
+    } catch (IOException | ClassNotFoundException | RuntimeException e) {
+      LOG.warn("ignoring unreadable place automaton cache {}: {}", cache, e.toString());
+      return null;
+    }
+  }
+
+  private static void writeCache(Path cache, AhoCorasickDoubleArrayTrie<Boolean> trie) {
+    try {
+      Files.createDirectories(cache.getParent());
+      Path tmp = Files.createTempFile(cache.getParent(), "automaton-", ".tmp");
+      try (ObjectOutputStream out = new ObjectOutputStream(
+          new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        trie.save(out);
+      }
+      Files.move(tmp, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not cache the place automaton in {}: {}", cache, e.toString());
+    }
   }
 
   /** The matcher over {@link Gazetteer#shared()}, built on first use and shared by the JVM. */
@@ -119,8 +213,8 @@ public final class PlaceMatcher {
     String text = n.text();
     boolean arabicClitics = "ar".equals(lang);
     List<Match> raw = new ArrayList<>();
-    trie.parseText(text, (int begin, int end, String key) -> {
-      Match m = accept(n, begin, end, key, arabicClitics);
+    trie.parseText(text.toCharArray(), (int begin, int end, Boolean value, int index) -> {
+      Match m = accept(n, begin, end, keys[index], arabicClitics);
       if (m != null) {
         raw.add(m);
       }
