@@ -58,13 +58,15 @@ public final class PlaceMatcher {
   private final Gazetteer gazetteer;
   private static final Logger LOG = LoggerFactory.getLogger(PlaceMatcher.class);
   /** Bump when the cached automaton's layout or the key set's meaning changes. */
-  private static final String CACHE_FORMAT = "citylinks-automaton-1/hankcs-1.2.3";
+  private static final String CACHE_FORMAT = "citylinks-automaton-2/hankcs-1.2.3";
 
   private final AhoCorasickDoubleArrayTrie<Boolean> trie;
   /** The automaton's strings in its own order: a hit's index points here. */
   private final String[] keys;
   /** Cyrillic stems (key minus its final vowel or soft sign) → the keys they stand for. */
   private final Map<String, String[]> stems;
+  /** Case forms of Cyrillic names of several words ("нижнем новгороде") → their keys. */
+  private final Map<String, String[]> phrases;
   private final long buildMillis;
 
   /**
@@ -97,6 +99,18 @@ public final class PlaceMatcher {
         stemLists.computeIfAbsent(stem, s -> new ArrayList<>(1)).add(key);
       }
     });
+    Map<String, List<String>> phraseLists = new HashMap<>();
+    for (String key : keys.keySet()) {
+      for (String form : cyrillicPhraseForms(key)) {
+        phraseLists.computeIfAbsent(form, f -> new ArrayList<>(1)).add(key);
+      }
+    }
+    Map<String, String[]> phraseMap = new HashMap<>(phraseLists.size() * 2);
+    for (Map.Entry<String, List<String>> e : phraseLists.entrySet()) {
+      keys.putIfAbsent(e.getKey(), Boolean.TRUE);
+      phraseMap.put(e.getKey(), e.getValue().toArray(new String[0]));
+    }
+    this.phrases = phraseMap;
     Map<String, String[]> stemMap = new HashMap<>(stemLists.size() * 2);
     for (Map.Entry<String, List<String>> e : stemLists.entrySet()) {
       keys.putIfAbsent(e.getKey(), Boolean.TRUE);
@@ -257,6 +271,7 @@ public final class PlaceMatcher {
         return null;
       }
     }
+    String[] phraseOf = phrases.get(key);
     boolean exact = !gazetteer.lookupEntries(key).isEmpty();
     String[] stemOf = stems.get(key);
     int mentionEnd = end;
@@ -274,12 +289,20 @@ public final class PlaceMatcher {
       }
       mentionEnd = wordEnd;
       inflected = true;
-    } else if (!exact) {
+    } else if (!exact && phraseOf == null) {
       return null; // a bare stem is not a word
     }
     List<String> keys = new ArrayList<>(2);
     if (exact) {
       keys.add(key);
+    }
+    if (phraseOf != null && mentionEnd == end) {
+      for (String k : phraseOf) {
+        if (!keys.contains(k)) {
+          keys.add(k);
+        }
+      }
+      inflected = true;
     }
     if (inflected && stemOf != null) {
       for (String k : stemOf) {
@@ -302,6 +325,92 @@ public final class PlaceMatcher {
       wordStart--;
     }
     return ARABIC_CLITICS.contains(text.substring(wordStart, begin));
+  }
+
+  /**
+   * Oblique case forms of a Cyrillic name of two or three words, where several words inflect:
+   * "нижний новгород" → "нижнего новгорода", "нижнем новгороде"…; "ростов великий" → "ростова
+   * великого"…; "ростов-на-дону" → "ростова-на-дону"…. Genitive, dative, instrumental and
+   * prepositional of masculine and feminine singular names; plural names are left alone.
+   */
+  static List<String> cyrillicPhraseForms(String key) {
+    if (key.length() < 7 || scriptClass(key.charAt(0)) != CYRILLIC) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    int na = key.indexOf("-на-");
+    if (na > 0) {
+      // only the head noun inflects: ростов-на-дону, комсомольск-на-амуре
+      String head = key.substring(0, na);
+      String tail = key.substring(na);
+      for (String h : nounForms(head)) {
+        out.add(h + tail);
+      }
+      return out;
+    }
+    String[] words = key.split(" ");
+    if (words.length != 2) {
+      return out;
+    }
+    String a = words[0];
+    String b = words[1];
+    boolean adjFirst = isAdjective(a) && !isAdjective(b);
+    boolean adjSecond = isAdjective(b) && !isAdjective(a);
+    if (!adjFirst && !adjSecond) {
+      return out;
+    }
+    String adj = adjFirst ? a : b;
+    String noun = adjFirst ? b : a;
+    List<String> adjForms = adjectiveForms(adj);
+    List<String> nounForms = nounForms(noun);
+    if (adjForms.size() != 4 || nounForms.size() != 4) {
+      return out;
+    }
+    for (int c = 0; c < 4; c++) {
+      out.add(adjFirst ? adjForms.get(c) + " " + nounForms.get(c)
+          : nounForms.get(c) + " " + adjForms.get(c));
+    }
+    return out;
+  }
+
+  private static boolean isAdjective(String w) {
+    return w.length() > 3 && (w.endsWith("ий") || w.endsWith("ый") || w.endsWith("ой")
+        || w.endsWith("ая") || w.endsWith("яя"));
+  }
+
+  /** Genitive, dative, instrumental, prepositional of a singular adjective. */
+  private static List<String> adjectiveForms(String w) {
+    String stem = w.substring(0, w.length() - 2);
+    if (w.endsWith("ая") || w.endsWith("яя")) {
+      return List.of(stem + "ой", stem + "ой", stem + "ой", stem + "ой");
+    }
+    boolean soft = w.endsWith("ий") && !(stem.endsWith("к") || stem.endsWith("г")
+        || stem.endsWith("х"));
+    return soft ? List.of(stem + "его", stem + "ему", stem + "им", stem + "ем")
+        : List.of(stem + "ого", stem + "ому", stem.endsWith("к") || stem.endsWith("г")
+            || stem.endsWith("х") ? stem + "им" : stem + "ым", stem + "ом");
+  }
+
+  /** Genitive, dative, instrumental, prepositional of a singular noun (empty if unknown). */
+  private static List<String> nounForms(String w) {
+    if (w.length() < 3) {
+      return List.of();
+    }
+    char last = w.charAt(w.length() - 1);
+    String stem = w.substring(0, w.length() - 1);
+    if (last == 'а') {
+      return List.of(stem + "ы", stem + "е", stem + "ой", stem + "е");
+    }
+    if (last == 'я') {
+      return List.of(stem + "и", stem + "е", stem + "ей", stem + "е");
+    }
+    if (last == 'ь') {
+      return List.of(stem + "я", stem + "ю", stem + "ем", stem + "е");
+    }
+    if ("бвгджзклмнпрстфхцчшщ".indexOf(last) >= 0) {
+      return List.of(w + "а", w + "у", w + "ом", w + "е");
+    }
+    return List.of();
   }
 
   /** The stem a Cyrillic key is inflected from, or null when it has none worth matching. */

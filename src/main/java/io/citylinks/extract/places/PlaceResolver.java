@@ -127,6 +127,8 @@ public final class PlaceResolver {
     boolean hanShort;
     boolean withShi; // the name carries 市
     Place chosen;
+    /** The country named right after the name ("Córdoba, Argentina"): it decides this one. */
+    String adjacentCountry;
     /** The country this name names, for context (also when the place is a city-state). */
     String country;
     String rule;
@@ -150,20 +152,33 @@ public final class PlaceResolver {
         continue;
       }
       SurfaceNormalizer.Normalized n = SurfaceNormalizer.normalizeText(sentence);
-      for (PlaceMatcher.Match m : matcher.find(n, language)) {
+      List<PlaceMatcher.Match> matches = matcher.find(n, language);
+      for (int i = 0; i < matches.size(); i++) {
+        PlaceMatcher.Match m = matches.get(i);
         String surface = sentence.substring(m.start(), m.end());
         String text = n.text();
+        String adjacent;
+        if (PlaceMatcher.scriptClass(m.key().charAt(0)) == PlaceMatcher.HAN) {
+          // Chinese names the country first: 荷兰海牙, 土耳其伊兹密尔
+          adjacent = i > 0 && matches.get(i - 1).normEnd() == m.normStart()
+              ? countryOf(matches.get(i - 1)) : null;
+        } else {
+          adjacent = i + 1 < matches.size()
+              ? adjacentCountry(text, m, matches.get(i + 1)) : null;
+        }
         boolean cue = lexicon.hasCue(language, text, m.normStart(), m.normEnd());
         Mode mode = Mode.ANY;
-        if (startsLowerCase(surface)) {
+        if (startsLowerCase(surface) || lastWordLowerCase(surface)) {
           mode = Mode.ADJECTIVE_ONLY;
         } else if (!cue && (lexicon.afterArticle(language, text, m.normStart())
             || lexicon.afterTitle(language, text, m.normStart()))) {
           mode = Mode.COUNTRY_ONLY;
         }
         Mode groupMode = mode;
-        Group g = groups.computeIfAbsent(mode + "|" + String.join("|", m.keys()),
+        Group g = groups.computeIfAbsent(
+            mode + "|" + adjacent + "|" + String.join("|", m.keys()),
             k -> newGroup(m, language, groupMode));
+        g.adjacentCountry = adjacent;
         boolean apostrophe = language.equals("tr") && m.normEnd() + 1 < text.length()
             && text.charAt(m.normEnd()) == '\''
             && Character.isLetter(text.charAt(m.normEnd() + 1));
@@ -199,7 +214,7 @@ public final class PlaceResolver {
           continue; // a country (or city-state) from pass 1
         }
         resolveCity(g, language, context, sentenceCountries);
-        if (round == 0 && g.chosen != null && g.confidence >= 0.75) {
+        if (round == 0 && g.chosen != null && g.confidence >= 0.75 && !g.allWeak) {
           articleCountries.add(g.chosen.countryCode());
         }
       }
@@ -230,6 +245,42 @@ public final class PlaceResolver {
     out.sort(Comparator.comparingInt(PlaceMention::sentenceIdx)
         .thenComparingInt(PlaceMention::start));
     return out;
+  }
+
+  /** Words that may stand between a place and its country: "Córdoba in Spain", "… en España". */
+  private static final Set<String> COUNTRY_CONNECTORS =
+      Set.of("in", "en", "em", "na", "no", "a", "au", "im", "di", "in der", "de", "della");
+
+  /**
+   * The country code of the next match when it is a country named right after {@code m}
+   * ("Córdoba, Argentina", "Córdoba (España)", "Córdoba in Spain"), else null.
+   */
+  private String adjacentCountry(String text, PlaceMatcher.Match m, PlaceMatcher.Match next) {
+    String gap = text.substring(m.normEnd(), next.normStart()).replaceAll("[\\s,(\\-–—]+", " ")
+        .strip();
+    if (gap.length() > 6 || !(gap.isEmpty() || COUNTRY_CONNECTORS.contains(gap))) {
+      return null;
+    }
+    if (gap.isEmpty() && m.normEnd() == next.normStart()) {
+      return null; // touching: one word, not "place, country"
+    }
+    return countryOf(next);
+  }
+
+  /** The country a match names by its name (one country only), else null. */
+  private String countryOf(PlaceMatcher.Match match) {
+    String country = null;
+    for (String key : match.keys()) {
+      for (Entry e : matcher.gazetteer().lookupEntries(key)) {
+        if (e.place().kind() == Place.Kind.COUNTRY && e.form() == Form.COUNTRY_NAME) {
+          if (country != null && !country.equals(e.place().countryCode())) {
+            return null;
+          }
+          country = e.place().countryCode();
+        }
+      }
+    }
+    return country;
   }
 
   private Group newGroup(PlaceMatcher.Match m, String lang, Mode mode) {
@@ -292,6 +343,13 @@ public final class PlaceResolver {
     if (country == null) {
       return;
     }
+    if (g.cue && country.form() == Form.COUNTRY_NAME) {
+      for (Entry e : g.places.values()) {
+        if (isMajor(e.place())) {
+          return; // "بلدية تونس", "city of Kuwait": the city, decided in pass 2
+        }
+      }
+    }
     g.chosen = country.place();
     boolean adjective = country.form() == Form.COUNTRY_ADJECTIVE;
     g.rule = adjective ? "country-adjective" : "country-name";
@@ -302,7 +360,8 @@ public final class PlaceResolver {
       // the partner; the country still counts as named.
       for (Entry e : g.places.values()) {
         if (e.place().kind() == Place.Kind.CITY && e.place().featureCode().equals("PPLC")
-            && e.place().countryCode().equals(g.country)) {
+            && e.place().countryCode().equals(g.country)
+            && (e.form() == Form.NAME || e.form() == Form.ASCII_NAME)) {
           g.chosen = e.place();
           g.rule = "city-state";
           g.confidence = 0.9;
@@ -335,6 +394,26 @@ public final class PlaceResolver {
       return;
     }
     Set<String> home = HOME_COUNTRIES.getOrDefault(lang, Set.of());
+    boolean adjacent = false;
+    if (g.adjacentCountry != null) {
+      List<Entry> inCountry = readings.stream()
+          .filter(e -> e.place().countryCode().equals(g.adjacentCountry)).toList();
+      if (!inCountry.isEmpty()) {
+        // "Córdoba, Argentina", "Córdoba (España)", 荷兰海牙: only that country's readings
+        readings = new ArrayList<>(inCountry);
+        adjacent = true;
+      }
+    }
+    if (!adjacent && (g.cue || g.apostropheSuffix)) {
+      // "Yenişehir Belediyesi": a municipal cue of the language points at its own country
+      List<Entry> domestic = readings.stream()
+          .filter(e -> home.contains(e.place().countryCode())
+              && (e.place().kind() == Place.Kind.DISTRICT || isMid(e.place())))
+          .toList();
+      if (!domestic.isEmpty()) {
+        readings = new ArrayList<>(domestic);
+      }
+    }
     readings.sort(Comparator.comparingDouble((Entry e) -> -score(e, lang, context, home)));
     Entry best = readings.get(0);
     Place p = best.place();
@@ -345,14 +424,15 @@ public final class PlaceResolver {
     for (int s : g.sentences) {
       inSentence |= sentenceCountries.get(s).contains(p.countryCode());
     }
-    boolean strong = g.cue || g.apostropheSuffix || g.withShi;
+    boolean strongCue = g.cue || g.apostropheSuffix || g.withShi;
+    boolean strong = strongCue || adjacent;
     boolean override = rank(best, lang) == 0;
 
     String key = g.occurrences.get(0).match().keys().get(0);
     int keyScript = PlaceMatcher.scriptClass(key.charAt(0));
     int arabicLetters = keyScript == PlaceMatcher.ARABIC
         ? key.replace(" ", "").length() : Integer.MAX_VALUE;
-    boolean homeOrContext = inContext || home.contains(p.countryCode());
+    boolean homeOrContext = inContext || adjacent || home.contains(p.countryCode());
     if (arabicLetters <= 3 && !(homeOrContext && (isMajor(p) || g.cue))
         && !(arabicLetters == 3 && (g.cue || p.population() >= 1_000_000))) {
       return; // two or three Arabic letters are a word far more often than a town
@@ -361,23 +441,27 @@ public final class PlaceResolver {
         && !override && p.population() < FOREIGN_UNCASED_POPULATION) {
       return; // no capitals to tell a name from a word: a foreign town needs its country
     }
-    if (best.form() == Form.ALIAS && keyScript == PlaceMatcher.ALPHA && key.length() <= 5
-        && !strong) {
-      return; // short romanised aliases ("Chen", "Feng") are people's names as often
-    }
     if (g.commonWord) {
-      if (strong && (inSentence || homeOrContext)) {
+      // a country named right after a Han name proves nothing (中国发展), after "Salto, " it does
+      boolean evidence = strongCue || adjacent && keyScript != PlaceMatcher.HAN;
+      if (evidence && (inSentence || homeOrContext)) {
         accept(g, p, "common-word+cue", 0.6);
       }
       return;
     }
-    if (g.allPartOfName && !strong && !(isMajor(p) && homeOrContext)) {
+    if (g.allPartOfName && !strong
+        && !(isMajor(p) && homeOrContext && best.form() != Form.ALIAS)) {
       return; // only inside longer capitalised names: "Mary Smith", "Croix-Rouge"
     }
     if (g.allWeak && !strong && !isMajor(p)) {
       return; // a capital at a sentence start proves nothing
     }
     if (g.hanShort && !strong && !(p.population() >= HAN_SHORT_POPULATION || isCapital(p))) {
+      return;
+    }
+    if (adjacent && (isMajor(p) || isMid(p) || p.kind() == Place.Kind.DISTRICT
+        || readings.size() == 1)) {
+      accept(g, p, "adjacent-country", 0.9);
       return;
     }
     if (p.kind() == Place.Kind.DISTRICT) {
@@ -411,6 +495,9 @@ public final class PlaceResolver {
         accept(g, p, "override", 0.7);
       } else if (strong && inContext) {
         accept(g, p, "ambiguous", 0.5);
+      } else if (ambiguous && home.contains(p.countryCode())
+          && !home.contains(second.place().countryCode()) && best.form() != Form.ALIAS) {
+        accept(g, p, "home-country", 0.6);
       } else if (!ambiguous && best.form() != Form.ALIAS && homeOrContext) {
         accept(g, p, "unique-name", 0.6);
       }
@@ -445,12 +532,12 @@ public final class PlaceResolver {
       s += 4;
     }
     if (home.contains(p.countryCode())) {
-      s += 0.5;
+      s += 1.5;
     }
     if (isCapital(p)) {
       s += 1;
     }
-    s += Math.log10(p.population() + 1) / 2; // 0 … ~3.7
+    s += Math.log10(p.population() + 1); // 0 … ~7.3
     return s;
   }
 
@@ -536,6 +623,16 @@ public final class PlaceResolver {
       }
     }
     return upper > 3 * lower;
+  }
+
+  /** "La victoria", "Santa cruz": a name capitalises its last word, a phrase need not. */
+  private static boolean lastWordLowerCase(String surface) {
+    int space = Math.max(surface.lastIndexOf(' '), surface.lastIndexOf('-'));
+    if (space < 0 || space == surface.length() - 1) {
+      return false;
+    }
+    int cp = surface.codePointAt(space + 1);
+    return Character.isLowerCase(cp) && surface.length() - space > 4;
   }
 
   private static int firstCapital(String s) {

@@ -107,8 +107,12 @@ public final class Gazetteer {
   public List<Place> lookup(String normalisedSurface) {
     int[] post = index.get(normalisedSurface);
     List<Place> out = new ArrayList<>(post.length);
+    int last = -1;
     for (int p : post) {
-      out.add(places[p >>> 8]);
+      if (p >>> 8 != last) { // postings are sorted: a place's readings are adjacent
+        out.add(places[p >>> 8]);
+        last = p >>> 8;
+      }
     }
     return Collections.unmodifiableList(out);
   }
@@ -210,6 +214,12 @@ public final class Gazetteer {
         }
         englishName.putIfAbsent(iso2, null);
         countryForms.add(new String[] {iso2, r[1].strip(), kind, r[3].strip()});
+        if (kind.equals("adjective")) {
+          for (String form : AdjectiveForms.of(r[1].strip(),
+              r[3].strip().toLowerCase(java.util.Locale.ROOT))) {
+            countryForms.add(new String[] {iso2, r[1].strip(), kind, form});
+          }
+        }
       }
       for (Map.Entry<String, String> e : englishName.entrySet()) {
         String name = e.getValue() != null ? e.getValue() : e.getKey();
@@ -343,8 +353,9 @@ public final class Gazetteer {
         return;
       }
       for (int i = 0; i < old.length; i++) {
-        if (old[i] >>> 8 == place) {
-          // one reading per place and key: the most direct form wins (NAME before ALIAS...)
+        if (old[i] >>> 8 == place && ((old[i] >>> 4) & 0xF) == lang) {
+          // one reading per place, key and language: the most direct form wins (NAME before
+          // ALIAS...); "turca" stays a Spanish and a Portuguese adjective
           if ((old[i] & 0xF) > form.ordinal()) {
             old[i] = posting;
           }
