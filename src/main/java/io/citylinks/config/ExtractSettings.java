@@ -6,8 +6,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Settings of the extraction phase ({@code citylinks.extract}); validated on construction. */
-public record ExtractSettings(List<String> sentenceBounds) implements Serializable {
+/**
+ * Settings of the extraction phase ({@code citylinks.extract}); validated on construction.
+ *
+ * @param sentenceBounds regular expressions of Spark NLP's SentenceDetector (custom bounds only)
+ * @param allArticles true ({@code scope = all}): recognise places in every canonical article;
+ *     false ({@code scope = candidates}): only in those with a partnership cue
+ */
+public record ExtractSettings(List<String> sentenceBounds, boolean allArticles)
+    implements Serializable {
   public ExtractSettings {
     sentenceBounds = List.copyOf(sentenceBounds);
     if (sentenceBounds.isEmpty()) {
@@ -25,6 +32,11 @@ public record ExtractSettings(List<String> sentenceBounds) implements Serializab
   }
 
   static ExtractSettings from(Config c) {
-    return new ExtractSettings(c.getStringList("sentence-bounds"));
+    String scope = c.getString("scope");
+    if (!scope.equals("all") && !scope.equals("candidates")) {
+      throw new IllegalArgumentException(
+          "citylinks.extract.scope must be candidates or all, got '" + scope + "'");
+    }
+    return new ExtractSettings(c.getStringList("sentence-bounds"), scope.equals("all"));
   }
 }

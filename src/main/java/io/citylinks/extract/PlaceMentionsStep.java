@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.citylinks.config.ExtractSettings;
 import io.citylinks.spark.Tables;
+import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,11 +15,19 @@ import org.apache.spark.sql.Row;
 public final class PlaceMentionsStep {
   private PlaceMentionsStep() {}
 
-  /** {@code articles} has at least article_id, text, lang and is_canonical. */
+  /**
+   * {@code articles} has at least article_id, text, lang and is_canonical. With scope
+   * {@code candidates}, only articles with a partnership cue ({@link PartnershipCues}) are read.
+   */
   public static Dataset<Row> placeMentions(Dataset<Row> articles, ExtractSettings settings,
       String runId) {
     Dataset<Row> canonical = articles.filter(col("is_canonical"))
         .select(col("article_id"), col("text"), col("lang"));
+    if (!settings.allArticles()) {
+      canonical = canonical.filter((FilterFunction<Row>) r ->
+          PartnershipCues.shared().mayReportPartnership(r.getString(1),
+              r.isNullAt(2) ? null : r.getString(2)));
+    }
     PipelineModel model = ExtractionPipeline.build(canonical, settings);
     return model.transform(canonical)
         .select(col("article_id"), explode(col("places")).as("p"))

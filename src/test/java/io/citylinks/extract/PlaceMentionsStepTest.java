@@ -26,6 +26,8 @@ class PlaceMentionsStepTest {
   static final String EN = "Council news.\nThe mayor of Izmir welcomed a delegation from Chengdu. "
       + "Both cities will work on transport.";
   static final String TR = "İzmir Büyükşehir Belediyesi, Çin'den gelen Harbin heyetini ağırladı.";
+  /** Municipal news with places but no partnership cue. */
+  static final String ROADS = "The council of Izmir repaired the roads near the harbour.";
 
   @TempDir Path dir;
 
@@ -33,7 +35,8 @@ class PlaceMentionsStepTest {
     return spark.createDataFrame(List.of(
         RowFactory.create("a1", EN, "en", true),
         RowFactory.create("a2", TR, "tr", true),
-        RowFactory.create("a3", EN, "en", false)), ARTICLES);
+        RowFactory.create("a3", EN, "en", false),
+        RowFactory.create("a4", ROADS, "en", true)), ARTICLES);
   }
 
   @Test
@@ -52,9 +55,22 @@ class PlaceMentionsStepTest {
     assertTrue(found.contains("a2:country:CN:"), found);
     for (Row r : rows) {
       String text = r.getString(0).equals("a1") ? EN : TR;
+      assertTrue(r.getString(0).equals("a1") || r.getString(0).equals("a2"), r.toString());
       assertEquals(r.getString(4), text.substring(r.getInt(2), r.getInt(3)), r.toString());
     }
     assertTrue(rows.stream().noneMatch(r -> r.getString(0).equals("a3")), "only canonical articles");
+    assertTrue(rows.stream().noneMatch(r -> r.getString(0).equals("a4")),
+        "scope candidates: no partnership cue, no place recognition");
+  }
+
+  @Test
+  void scopeAllReadsEveryCanonicalArticle() {
+    SparkSession spark = TestSpark.session();
+    CitylinksConfig config = TestSpark.config("extractall", "extract.scope=all");
+    List<Row> rows = PlaceMentionsStep.placeMentions(articles(spark), config.extract(), "r1")
+        .filter("article_id = 'a4'").collectAsList();
+    assertEquals(1, rows.size(), rows.toString());
+    assertEquals("311046", rows.get(0).getString(5));
   }
 
   @Test

@@ -69,6 +69,11 @@ public final class PlaceResolver {
       "de", Set.of("DE", "AT", "CH"),
       "it", Set.of("IT", "SM", "CH"));
 
+  /** The home countries of a language (empty for English and unknown languages). */
+  public static Set<String> homeCountries(String lang) {
+    return HOME_COUNTRIES.getOrDefault(lang == null ? "und" : lang, Set.of());
+  }
+
   private static volatile PlaceResolver shared;
 
   private final PlaceMatcher matcher;

@@ -3,7 +3,6 @@ package io.citylinks.extract.places;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
-import io.citylinks.extract.places.gazetteer.Place;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,14 +10,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Developer's report on the labelled dev pages ({@code ../shared/dev}): for every page, the
  * accepted mentions, and whether each labelled partner city was found in the right country.
- * Run: {@code java -cp ... io.citylinks.extract.places.DevPlaceReport ../shared/dev [-v]}.
+ * Run with the test classpath: {@code java -cp target/test-classes:target/classes:...
+ * io.citylinks.extract.places.DevPlaceReport ../shared/dev -v}; {@link DevPagesRecallTest} checks it.
  */
 public final class DevPlaceReport {
   static final Pattern SENTENCES = Pattern.compile("\\n|(?<=[.!?。！？؟])\\s+|(?<=[。！？])");
@@ -97,8 +96,4 @@ public final class DevPlaceReport {
   }
 
   private DevPlaceReport() {}
-
-  static boolean isCity(Place p) {
-    return p.kind() != Place.Kind.COUNTRY;
-  }
 }
