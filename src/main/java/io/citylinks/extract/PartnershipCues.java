@@ -2,29 +2,28 @@ package io.citylinks.extract;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import io.citylinks.config.DataFiles;
-import io.citylinks.extract.places.PlaceMention;
+import io.citylinks.extract.places.PlaceMatcher;
 import io.citylinks.extract.places.PlaceResolver;
 import io.citylinks.extract.places.gazetteer.Gazetteer;
+import io.citylinks.extract.places.gazetteer.Place;
 import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The cheap first filter of extraction: may an article report a city partnership? Yes when it
  * has a strong cue of {@code conf/extract/partnership-cues.tsv} (sister city, kardeş şehir,
  * خواهرخوانده, 友好城市, побратим, memorandum...), or a weak one (delegation, visit, agreement)
- * together with a foreign place (a country or a city the place resolver is sure of). Most municipal news (budgets, roads,
+ * together with a foreign country's name or adjective or a large foreign city. Most municipal news (budgets, roads,
  * weddings, the minister's visit) does not, and skips the Spark NLP and place stages. A small
- * Aho-Corasick automaton over normalised cues, matched inside words, then place resolution for
- * the articles with a weak cue only; thread-safe, one per JVM.
+ * Aho-Corasick automaton over normalised cues, matched inside words, then the place automaton
+ * for the articles with a weak cue only; thread-safe, one per JVM.
  */
 public final class PartnershipCues {
   public static final String FILE = "extract/partnership-cues.tsv";
 
-  /** A rough sentence split, enough for place resolution in the filter. */
-  private static final Pattern SENTENCES = Pattern.compile("\\n+|(?<=[.!?。！？؟])\\s+");
+  /** A weak cue counts next to a foreign city of this size (large cities are the usual partners). */
+  static final long FOREIGN_CITY_POPULATION = 1_000_000;
 
   private static volatile PartnershipCues shared;
 
@@ -80,8 +79,8 @@ public final class PartnershipCues {
 
   /**
    * True when {@code text} may report a partnership: it has a strong cue, or a weak cue and the
-   * name or adjective of a country outside the home countries of {@code lang}, or a city there
-   * ({@link PlaceResolver}, confidence at least 0.75).
+   * name or adjective of a country outside the home countries of {@code lang}, or the name of a
+   * city of a million people there (not a common word of the language).
    */
   public boolean mayReportPartnership(String text, String lang) {
     if (text == null || text.isEmpty()) {
@@ -96,10 +95,32 @@ public final class PartnershipCues {
     if (found[0] != 1) {
       return found[0] == 2;
     }
-    Set<String> home = PlaceResolver.homeCountries(lang);
-    for (PlaceMention m : resolver.resolve(List.of(SENTENCES.split(text)), lang)) {
-      if (m.confidence() >= 0.75 && !home.contains(m.country())) {
-        return true;
+    // A foreign country's name or adjective, or a large foreign city, found by the place
+    // automaton alone (resolving every article twice would cost as much as the places stage).
+    String language = lang == null ? "und" : lang;
+    Set<String> home = PlaceResolver.homeCountries(language);
+    for (PlaceMatcher.Match m : resolver.matcher().find(normalised, language)) {
+      String surface = text.substring(m.start(), m.end());
+      boolean lowerCase = Character.isLowerCase(surface.codePointAt(0));
+      for (String key : m.keys()) {
+        if (resolver.lexicon().isCommonWord(language, key)) {
+          continue;
+        }
+        for (Gazetteer.Entry e : resolver.matcher().gazetteer().lookupEntries(key)) {
+          Place p = e.place();
+          if (home.contains(p.countryCode())) {
+            continue;
+          }
+          boolean country = p.kind() == Place.Kind.COUNTRY
+              && (e.lang().equals("*") || e.lang().equals(language))
+              && (!lowerCase || e.form() == Gazetteer.Form.COUNTRY_ADJECTIVE);
+          boolean bigCity = p.kind() == Place.Kind.CITY && !lowerCase
+              && p.population() >= FOREIGN_CITY_POPULATION
+              && key.codePointCount(0, key.length()) >= 4;
+          if (country || bigCity) {
+            return true;
+          }
+        }
       }
     }
     return false;

@@ -24,18 +24,23 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code country-name}, {@code country-adjective}: a country by its name or adjective;
- *   <li>{@code unique-name}: a large place (≥ 100,000 inhabitants, a capital or a first-level
- *       seat) or a unique mid-sized one whose name names no other place;
+ *   <li>{@code city-state}: a capital named like its country (Macau, Singapore);
+ *   <li>{@code adjacent-country}: the reading in the country named right next to the name
+ *       ("Córdoba, Argentina", "Córdoba (España)", 荷兰海牙);
+ *   <li>{@code unique-name}: a large place (≥ 100,000 inhabitants, or a capital or first-level
+ *       seat of ≥ 20,000) whose name names no other place, or a unique mid-sized one at home or
+ *       in context;
  *   <li>{@code country-context}: the reading in a country the article names, over namesakes;
  *   <li>{@code override}: the reading {@code conf/places/aliases.tsv} adds for the language;
  *   <li>{@code population}: a large place ten times the size of its largest namesake;
+ *   <li>{@code home-country}: a mid-sized place in a home country of the article's language
+ *       whose namesakes are abroad;
  *   <li>{@code cue}: a smaller place with a cue word next to it;
- *   <li>{@code district}: a district municipality with a cue or its country in context;
- *   <li>{@code common-word+cue}, {@code common-word+country}: a stop-listed name with a cue, or
- *       with its country named in the same sentence;
+ *   <li>{@code district}: a district municipality with a cue, at home or in context;
+ *   <li>{@code common-word+cue}: a stop-listed name with a cue (or a country next to it);
  *   <li>{@code ambiguous}: a large place with namesakes of similar size and nothing to choose
  *       by: reported with confidence 0.5 rather than guessed with more.
- * </ul>
+  * </ul>
  *
  * Thread-safe; {@link #shared} is one per JVM.
  */
@@ -101,6 +106,10 @@ public final class PlaceResolver {
 
   public PlaceMatcher matcher() {
     return matcher;
+  }
+
+  public PlaceLexicon lexicon() {
+    return lexicon;
   }
 
   /** One occurrence of a name in the article. */
@@ -514,10 +523,6 @@ public final class PlaceResolver {
     } else if (override) {
       accept(g, p, "override", 0.65);
     }
-  }
-
-  private static boolean second(List<Entry> readings) {
-    return readings.size() > 1;
   }
 
   private static void accept(Group g, Place p, String rule, double confidence) {
