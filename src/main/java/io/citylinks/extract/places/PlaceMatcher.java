@@ -58,7 +58,7 @@ public final class PlaceMatcher {
   private final Gazetteer gazetteer;
   private static final Logger LOG = LoggerFactory.getLogger(PlaceMatcher.class);
   /** Bump when the cached automaton's layout or the key set's meaning changes. */
-  private static final String CACHE_FORMAT = "citylinks-automaton-2/hankcs-1.2.3";
+  private static final String CACHE_FORMAT = "citylinks-automaton-3/hankcs-1.2.3";
 
   private final AhoCorasickDoubleArrayTrie<Boolean> trie;
   /** The automaton's strings in its own order: a hit's index points here. */
@@ -357,6 +357,15 @@ public final class PlaceMatcher {
     boolean adjFirst = isAdjective(a) && !isAdjective(b);
     boolean adjSecond = isAdjective(b) && !isAdjective(a);
     if (!adjFirst && !adjSecond) {
+      List<String> nounForms = nounForms(b);
+      if (isPossessive(a) && nounForms.size() == 4 && !b.endsWith("а") && !b.endsWith("я")) {
+        // a possessive before a masculine noun: сергиев посад → сергиева посада, сергиевым
+        // посадом...
+        List<String> possessive = List.of(a + "а", a + "у", a + "ым", a + "ом");
+        for (int c = 0; c < 4; c++) {
+          out.add(possessive.get(c) + " " + nounForms.get(c));
+        }
+      }
       return out;
     }
     String adj = adjFirst ? a : b;
@@ -371,6 +380,10 @@ public final class PlaceMatcher {
           : nounForms.get(c) + " " + adjForms.get(c));
     }
     return out;
+  }
+
+  private static boolean isPossessive(String w) {
+    return w.length() > 4 && (w.endsWith("ов") || w.endsWith("ев") || w.endsWith("ин"));
   }
 
   private static boolean isAdjective(String w) {

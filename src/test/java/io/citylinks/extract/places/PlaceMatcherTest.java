@@ -37,6 +37,13 @@ class PlaceMatcherTest {
     assertTrue(f.matches(".*Казани→[^ ]*казань.*"), f);
     assertTrue(f.contains("Москве→москва"), f);
     assertTrue(f.contains("Лондоне→лондон"), f);
+    // names of two words inflect in both
+    String two = "Мэр Нижнего Новгорода посетил Сергиев Посад, потом был в Ростове-на-Дону "
+        + "и под Сергиевым Посадом.";
+    String f2 = found(two, "ru");
+    assertTrue(f2.contains("Нижнего Новгорода→нижний новгород"), f2);
+    assertTrue(f2.contains("Ростове-на-Дону→ростов-на-дону"), f2);
+    assertTrue(f2.contains("Сергиевым Посадом→сергиев посад"), f2);
     // an ending outside the list is not a case form: "Москвичи" (Muscovites) is no match
     assertTrue(surfaces("Москвичи рады.", "ru").isEmpty(), found("Москвичи рады.", "ru"));
   }
