@@ -17,7 +17,8 @@ public final class PlaceMentionsStep {
 
   /**
    * {@code articles} has at least article_id, text, lang and is_canonical. With scope
-   * {@code candidates}, only articles with a partnership cue ({@link PartnershipCues}) are read.
+   * {@code candidates}, only articles that may report a partnership ({@link PartnershipCues}) are
+   * read.
    */
   public static Dataset<Row> placeMentions(Dataset<Row> articles, ExtractSettings settings,
       String runId) {

@@ -1,6 +1,7 @@
 package io.citylinks.spark;
 
 import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -83,7 +84,7 @@ public final class Tables {
           col("city", StringType, "GeoNames name of the place (country name for countries)"),
           col("country", StringType, "ISO 3166-1 alpha-2 country code"),
           col("kind", StringType, "city, district or country"),
-          col("confidence", org.apache.spark.sql.types.DataTypes.DoubleType,
+          col("confidence", DoubleType,
               "How sure the resolution is (0-1); ambiguous names get less"),
           col("rule", StringType, "Which rule decided the place, for auditing"),
           col("run_id", StringType, "Run that wrote this row"),
