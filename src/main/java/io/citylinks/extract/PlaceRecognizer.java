@@ -3,9 +3,7 @@ package io.citylinks.extract;
 import io.citylinks.extract.places.PlaceMention;
 import io.citylinks.extract.places.PlaceResolver;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReadable;
@@ -13,12 +11,15 @@ import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.collection.JavaConverters;
+import scala.collection.Seq;
 
 /**
  * Spark ML stage that recognises the places of each article from its Spark NLP sentence
@@ -70,45 +71,36 @@ public final class PlaceRecognizer extends Transformer implements DefaultParamsW
 
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
-    StructType out = transformSchema(dataset.schema());
-    int sentenceCol = dataset.schema().fieldIndex("sentence");
-    int langCol = dataset.schema().fieldIndex("lang");
-    MapPartitionsFunction<Row, Row> recognise = rows -> new Iterator<>() {
-      private final PlaceResolver resolver = PlaceResolver.shared();
+    transformSchema(dataset.schema());
+    // A UDF over the sentences and the language only: the other columns (the text, the document
+    // annotation) stay in Spark's binary rows instead of being converted to Java objects. Marked
+    // non-deterministic so that the optimiser evaluates it once per row even when the caller
+    // explodes it and reads several fields.
+    UDF2<Seq<Row>, String, List<Row>> recognise = PlaceRecognizer::recognise;
+    return dataset.toDF().withColumn("places", functions.udf(recognise, PLACES)
+        .asNondeterministic().apply(functions.col("sentence"), functions.col("lang")));
+  }
 
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        Row row = rows.next();
-        List<Row> annotations = row.isNullAt(sentenceCol) ? List.of() : row.getList(sentenceCol);
-        List<String> sentences = new ArrayList<>(annotations.size());
-        int[] begins = new int[annotations.size()];
-        for (int i = 0; i < annotations.size(); i++) {
-          Row a = annotations.get(i);
-          begins[i] = a.getInt(a.fieldIndex("begin"));
-          sentences.add(a.getString(a.fieldIndex("result")));
-        }
-        List<Row> places = new ArrayList<>();
-        String lang = row.isNullAt(langCol) ? "und" : row.getString(langCol);
-        for (PlaceMention m : resolver.resolve(sentences, lang)) {
-          int base = begins[m.sentenceIdx()];
-          places.add(RowFactory.create(m.sentenceIdx(), base + m.start(), base + m.end(),
-              m.surface(), m.placeId(), m.name(), m.country(), m.kind(), m.confidence(),
-              m.rule()));
-        }
-        Object[] values = new Object[row.length() + 1];
-        for (int i = 0; i < row.length(); i++) {
-          values[i] = row.get(i);
-        }
-        values[row.length()] = scala.collection.JavaConverters.asScalaBuffer(places).toSeq();
-        return RowFactory.create(values);
-      }
-    };
-    return dataset.toDF().mapPartitions(recognise, Encoders.row(out));
+  /** The places of one article, from its Spark NLP sentence annotations. */
+  private static List<Row> recognise(Seq<Row> annotations, String lang) {
+    if (annotations == null || annotations.isEmpty()) {
+      return List.of();
+    }
+    List<Row> sentences = JavaConverters.seqAsJavaList(annotations);
+    List<String> texts = new ArrayList<>(sentences.size());
+    int[] begins = new int[sentences.size()];
+    for (int i = 0; i < begins.length; i++) {
+      Row a = sentences.get(i);
+      begins[i] = a.getInt(a.fieldIndex("begin"));
+      texts.add(a.getString(a.fieldIndex("result")));
+    }
+    List<Row> places = new ArrayList<>();
+    for (PlaceMention m : PlaceResolver.shared().resolve(texts, lang == null ? "und" : lang)) {
+      int base = begins[m.sentenceIdx()];
+      places.add(RowFactory.create(m.sentenceIdx(), base + m.start(), base + m.end(),
+          m.surface(), m.placeId(), m.name(), m.country(), m.kind(), m.confidence(), m.rule()));
+    }
+    return places;
   }
 
   @Override
