@@ -3,6 +3,7 @@ package io.citylinks.extract;
 import io.citylinks.extract.places.PlaceMention;
 import io.citylinks.extract.places.PlaceResolver;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.param.ParamMap;
@@ -61,9 +62,9 @@ public final class PlaceRecognizer extends Transformer implements DefaultParamsW
   @Override
   public StructType transformSchema(StructType schema) {
     for (String required : new String[] {"sentence", "lang"}) {
-      if (!java.util.Arrays.asList(schema.fieldNames()).contains(required)) {
+      if (!Arrays.asList(schema.fieldNames()).contains(required)) {
         throw new IllegalArgumentException("PlaceRecognizer needs a column '" + required
-            + "'; the input has " + java.util.Arrays.toString(schema.fieldNames()));
+            + "'; the input has " + Arrays.toString(schema.fieldNames()));
       }
     }
     return schema.add("places", PLACES, false);
