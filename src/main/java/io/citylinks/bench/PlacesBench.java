@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -72,8 +71,7 @@ public final class PlacesBench {
   public static Result run(Path archive, int maxArticles, ExtractSettings settings,
       List<String> languages) throws IOException {
     List<String[]> articles = readTexts(archive, maxArticles, new LanguageIdentifier(languages));
-    Pattern bounds = Pattern.compile(settings.sentenceBounds().stream()
-        .map(b -> "(?:" + b + ")").collect(Collectors.joining("|")));
+    Pattern bounds = settings.sentencePattern();
     List<List<String>> split = new ArrayList<>(articles.size());
     long sentences = 0;
     for (String[] a : articles) {

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import java.io.Serializable;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -29,6 +30,15 @@ public record ExtractSettings(List<String> sentenceBounds, boolean allArticles)
                 + e.getDescription());
       }
     }
+  }
+
+  /**
+   * The sentence bounds as one pattern, for splitting text the way the SentenceDetector does
+   * where Spark NLP is not running (the one-core bench, developers' reports).
+   */
+  public Pattern sentencePattern() {
+    return Pattern.compile(sentenceBounds.stream().map(b -> "(?:" + b + ")")
+        .collect(Collectors.joining("|")));
   }
 
   static ExtractSettings from(Config c) {

@@ -36,11 +36,7 @@ public final class PartnershipCues {
     this.resolver = resolver;
     TreeMap<String, Boolean> cues = new TreeMap<>();
     for (String[] row : DataFiles.readTable(FILE, 3)) {
-      String lang = row[0].strip();
-      if (!Gazetteer.LANGUAGES.contains(lang)) {
-        throw new IllegalArgumentException(FILE + ": language must be one of "
-            + Gazetteer.LANGUAGES + ", got '" + lang + "'");
-      }
+      Gazetteer.language(row[0], FILE);
       String strength = row[2].strip();
       if (!strength.equals("strong") && !strength.equals("weak")) {
         throw new IllegalArgumentException(FILE + ": strength must be strong or weak, got '"

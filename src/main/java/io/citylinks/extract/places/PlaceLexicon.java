@@ -49,7 +49,7 @@ public final class PlaceLexicon {
   public static PlaceLexicon load() {
     PlaceLexicon lex = new PlaceLexicon();
     for (String[] r : DataFiles.readTable(CUES_FILE, 3)) {
-      String lang = lang(r[0], CUES_FILE);
+      String lang = Gazetteer.language(r[0], CUES_FILE);
       String cue = SurfaceNormalizer.normalize(r[2]);
       if (cue.isEmpty()) {
         continue;
@@ -67,7 +67,7 @@ public final class PlaceLexicon {
     for (String[] r : DataFiles.readTable(COMMON_WORDS_FILE, 2)) {
       String form = SurfaceNormalizer.normalize(r[1]);
       if (!form.isEmpty()) {
-        lex.commonWords.add(lang(r[0], COMMON_WORDS_FILE) + "\t" + form);
+        lex.commonWords.add(Gazetteer.language(r[0], COMMON_WORDS_FILE) + "\t" + form);
       }
     }
     for (Map.Entry<String, String> e : LUCENE_STOPWORDS.entrySet()) {
@@ -102,15 +102,6 @@ public final class PlaceLexicon {
     }
   }
 
-  private static String lang(String raw, String file) {
-    String lang = raw.strip();
-    if (!Gazetteer.LANGUAGES.contains(lang)) {
-      throw new IllegalArgumentException(
-          file + ": language must be one of " + Gazetteer.LANGUAGES + ", got '" + lang + "'");
-    }
-    return lang;
-  }
-
   /** True when {@code key} is a common word in {@code lang} (or in every language). */
   public boolean isCommonWord(String lang, String key) {
     return commonWords.contains(lang + "\t" + key) || commonWords.contains("*\t" + key);
@@ -121,16 +112,9 @@ public final class PlaceLexicon {
    * after {@code end} of {@code text} (after a Turkish apostrophe suffix and spaces).
    */
   public boolean hasCue(String lang, String text, int begin, int end) {
-    int b = begin;
-    while (b > 0 && text.charAt(b - 1) == ' ') {
-      b--;
-    }
-    for (String cue : cues(before, lang)) {
-      int from = b - cue.length();
-      if (from >= 0 && text.startsWith(cue, from)
-          && (from == 0 || boundary(text.charAt(from - 1), cue.charAt(0)))) {
-        return true;
-      }
+    // "maire d'Orange": a cue may touch the name
+    if (precededBy(cues(before, lang), text, begin, false)) {
+      return true;
     }
     int e = end;
     if (e < text.length() && text.charAt(e) == '\'') {
@@ -154,20 +138,24 @@ public final class PlaceLexicon {
 
   /** True when a person's title of {@code lang} stands right before {@code begin}. */
   public boolean afterTitle(String lang, String text, int begin) {
-    return precededBy(cues(titles, lang), text, begin);
+    return precededBy(cues(titles, lang), text, begin, true);
   }
 
   /** True when an article or determiner of {@code lang} stands right before {@code begin}. */
   public boolean afterArticle(String lang, String text, int begin) {
-    return precededBy(cues(articles, lang), text, begin);
+    return precededBy(cues(articles, lang), text, begin, true);
   }
 
-  private static boolean precededBy(List<String> words, String text, int begin) {
+  /**
+   * True when one of {@code words} ends right before {@code begin}, spaces apart, starting at a
+   * word boundary; with {@code spaced}, at least one space must separate them.
+   */
+  private static boolean precededBy(List<String> words, String text, int begin, boolean spaced) {
     int b = begin;
     while (b > 0 && text.charAt(b - 1) == ' ') {
       b--;
     }
-    if (b == begin) {
+    if (spaced && b == begin) {
       return false;
     }
     for (String w : words) {

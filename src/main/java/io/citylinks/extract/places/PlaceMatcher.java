@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  *       ({@code وبكين}, {@code بالقاهرة}); the mention starts after them.
  * </ul>
  *
- * Immutable after construction and thread-safe; {@link #shared} builds one per JVM (executor),
- * and the built automaton is cached on local disk for the next JVM ({@link #defaultCacheDir}).
+ * Immutable after construction and thread-safe; {@link PlaceResolver#shared} holds the one of
+ * each JVM (executor), and the built automaton is cached on local disk for the next JVM ({@link
+ * #defaultCacheDir}).
  */
 public final class PlaceMatcher {
   /** Case endings of Russian nouns that may follow a key or a key's stem. */
@@ -52,8 +53,6 @@ public final class PlaceMatcher {
   /** Attached Arabic clitics (conjunctions and prepositions), after normalisation. */
   static final Set<String> ARABIC_CLITICS =
       Set.of("و", "ب", "ل", "ف", "ک", "وب", "ول", "فب", "فل", "وک");
-
-  private static volatile PlaceMatcher shared;
 
   private final Gazetteer gazetteer;
   private static final Logger LOG = LoggerFactory.getLogger(PlaceMatcher.class);
@@ -72,10 +71,10 @@ public final class PlaceMatcher {
   /**
    * A key found in a sentence. {@code start}/{@code end} are offsets into the original sentence,
    * {@code normStart}/{@code normEnd} into its normalised text (end exclusive); {@code keys} are
-   * the gazetteer keys the match stands for (more than one only for an inflected stem).
+   * the gazetteer keys the match stands for (more than one only for an inflected form).
    */
   public record Match(int start, int end, int normStart, int normEnd, String key,
-      List<String> keys, boolean inflected) {}
+      List<String> keys) {}
 
   /** Builds the matcher, reusing an automaton cached in the default directory. */
   public PlaceMatcher(Gazetteer gazetteer) {
@@ -185,21 +184,6 @@ public final class PlaceMatcher {
     }
   }
 
-  /** The matcher over {@link Gazetteer#shared()}, built on first use and shared by the JVM. */
-  public static PlaceMatcher shared() {
-    PlaceMatcher m = shared;
-    if (m == null) {
-      synchronized (PlaceMatcher.class) {
-        m = shared;
-        if (m == null) {
-          m = new PlaceMatcher(Gazetteer.shared());
-          shared = m;
-        }
-      }
-    }
-    return m;
-  }
-
   public Gazetteer gazetteer() {
     return gazetteer;
   }
@@ -275,7 +259,7 @@ public final class PlaceMatcher {
     boolean exact = !gazetteer.lookupEntries(key).isEmpty();
     String[] stemOf = stems.get(key);
     int mentionEnd = end;
-    boolean inflected = false;
+    boolean withEnding = false;
     if (endClass != HAN && end < text.length() && sameClass(text.charAt(end), endClass)) {
       if (endClass != CYRILLIC) {
         return null;
@@ -288,7 +272,7 @@ public final class PlaceMatcher {
         return null;
       }
       mentionEnd = wordEnd;
-      inflected = true;
+      withEnding = true;
     } else if (!exact && phraseOf == null) {
       return null; // a bare stem is not a word
     }
@@ -296,15 +280,14 @@ public final class PlaceMatcher {
     if (exact) {
       keys.add(key);
     }
-    if (phraseOf != null && mentionEnd == end) {
+    if (phraseOf != null && !withEnding) {
       for (String k : phraseOf) {
         if (!keys.contains(k)) {
           keys.add(k);
         }
       }
-      inflected = true;
     }
-    if (inflected && stemOf != null) {
+    if (withEnding && stemOf != null) {
       for (String k : stemOf) {
         if (!keys.contains(k)) {
           keys.add(k);
@@ -315,8 +298,7 @@ public final class PlaceMatcher {
       return null;
     }
     int[] range = n.sourceRange(mentionBegin, mentionEnd);
-    return new Match(range[0], range[1], mentionBegin, mentionEnd, key, List.copyOf(keys),
-        inflected);
+    return new Match(range[0], range[1], mentionBegin, mentionEnd, key, List.copyOf(keys));
   }
 
   private static boolean cliticBefore(String text, int begin) {

@@ -89,14 +89,17 @@ public final class PlaceResolver {
     this.lexicon = lexicon;
   }
 
-  /** The resolver over the shared matcher and the conf dir's word lists, one per JVM. */
+  /**
+   * The resolver over the shared gazetteer, its matcher and the conf dir's word lists, built on
+   * first use and shared by the JVM (one per executor).
+   */
   public static PlaceResolver shared() {
     PlaceResolver r = shared;
     if (r == null) {
       synchronized (PlaceResolver.class) {
         r = shared;
         if (r == null) {
-          r = new PlaceResolver(PlaceMatcher.shared(), PlaceLexicon.load());
+          r = new PlaceResolver(new PlaceMatcher(Gazetteer.shared()), PlaceLexicon.load());
           shared = r;
         }
       }
@@ -113,8 +116,7 @@ public final class PlaceResolver {
   }
 
   /** One occurrence of a name in the article. */
-  private record Occurrence(int sentence, PlaceMatcher.Match match, String surface, boolean cue,
-      boolean apostropheSuffix, boolean weak) {}
+  private record Occurrence(int sentence, PlaceMatcher.Match match, String surface) {}
 
   /** How an occurrence may be read: as anything, as a country only, as an adjective only. */
   private enum Mode {
@@ -201,7 +203,7 @@ public final class PlaceResolver {
             || !language.equals("de") && nameLike(n, m));
         boolean weak = partOfName
             || cased && !language.equals("de") && sentenceInitial(text, m.normStart());
-        g.occurrences.add(new Occurrence(s, m, surface, cue, apostrophe, weak));
+        g.occurrences.add(new Occurrence(s, m, surface));
         g.sentences.add(s);
         g.cue |= cue;
         g.apostropheSuffix |= apostrophe;

@@ -2,6 +2,7 @@ package io.citylinks.extract.places;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.citylinks.config.CitylinksConfig;
 import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * io.citylinks.extract.places.DevPlaceReport ../shared/dev -v}; {@link DevPagesRecallTest} checks it.
  */
 public final class DevPlaceReport {
-  static final Pattern SENTENCES = Pattern.compile("\\n|(?<=[.!?。！？؟])\\s+|(?<=[。！？])");
+  static final Pattern SENTENCES = CitylinksConfig.defaults().extract().sentencePattern();
 
   /** Found/expected partner cities over a labelled set. */
   public record Recall(int found, int expected, List<String> missed) {}

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** Word boundaries per script, on the shipped gazetteer. */
 class PlaceMatcherTest {
-  private static final PlaceMatcher MATCHER = PlaceMatcher.shared();
+  private static final PlaceMatcher MATCHER = PlaceResolver.shared().matcher();
 
   /** "surface→key[,key]" of every match, in order. */
   private static String found(String sentence, String lang) {

@@ -103,6 +103,19 @@ public final class Gazetteer {
     return g;
   }
 
+  /**
+   * The language column of a row of a conf data file, stripped and checked against {@link
+   * #LANGUAGES}; {@code file} names the file in the error.
+   */
+  public static String language(String column, String file) {
+    String lang = column.strip();
+    if (!LANGUAGES.contains(lang)) {
+      throw new IllegalArgumentException(
+          file + ": language must be one of " + LANGUAGES + ", got '" + lang + "'");
+    }
+    return lang;
+  }
+
   /** Places named by a key ({@link SurfaceNormalizer#normalize}), most populous first. */
   public List<Place> lookup(String normalisedSurface) {
     int[] post = index.get(normalisedSurface);
@@ -316,12 +329,7 @@ public final class Gazetteer {
     }
 
     private static int langIndex(String lang, String file) {
-      int i = LANGUAGES.indexOf(lang);
-      if (i < 0) {
-        throw new IllegalArgumentException(
-            file + ": language must be one of " + LANGUAGES + ", got '" + lang + "'");
-      }
-      return i;
+      return LANGUAGES.indexOf(language(lang, file));
     }
 
     private static void addWithVariants(Map<String, int[]> map, String surface, int place,
