@@ -1,18 +1,17 @@
 package io.citylinks.extract;
 
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
-import io.citylinks.config.DataFiles;
+import io.citylinks.extract.partnership.RelationCue;
+import io.citylinks.extract.partnership.TermLexicon;
 import io.citylinks.extract.places.PlaceMatcher;
 import io.citylinks.extract.places.PlaceResolver;
 import io.citylinks.extract.places.gazetteer.Gazetteer;
 import io.citylinks.extract.places.gazetteer.Place;
 import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The cheap first filter of extraction: may an article report a city partnership? Yes when it
- * has a strong cue of {@code conf/extract/partnership-cues.tsv} (sister city, kardeş şehir,
+ * has a strong cue of {@code conf/extract/partnership-cues.tsv} ({@link RelationCue}) (sister city, kardeş şehir,
  * خواهرخوانده, 友好城市, побратим, memorandum...), or a weak one (delegation, visit, agreement)
  * together with a foreign country's name or adjective or a large foreign city. Most municipal news (budgets, roads,
  * weddings, the minister's visit) does not, and skips the Spark NLP and place stages. A small
@@ -20,38 +19,17 @@ import java.util.TreeMap;
  * for the articles with a weak cue only; thread-safe, one per JVM.
  */
 public final class PartnershipCues {
-  public static final String FILE = "extract/partnership-cues.tsv";
-
   /** A weak cue counts next to a foreign city of this size (large cities are the usual partners). */
   static final long FOREIGN_CITY_POPULATION = 1_000_000;
 
   private static volatile PartnershipCues shared;
 
-  /** Value of a cue in the automaton: strong cues pass alone. */
-  private final AhoCorasickDoubleArrayTrie<Boolean> trie = new AhoCorasickDoubleArrayTrie<>();
-  private final int size;
+  private final TermLexicon<RelationCue> cues;
   private final PlaceResolver resolver;
 
-  private PartnershipCues(PlaceResolver resolver) {
+  private PartnershipCues(TermLexicon<RelationCue> cues, PlaceResolver resolver) {
+    this.cues = cues;
     this.resolver = resolver;
-    TreeMap<String, Boolean> cues = new TreeMap<>();
-    for (String[] row : DataFiles.readTable(FILE, 3)) {
-      Gazetteer.language(row[0], FILE);
-      String strength = row[2].strip();
-      if (!strength.equals("strong") && !strength.equals("weak")) {
-        throw new IllegalArgumentException(FILE + ": strength must be strong or weak, got '"
-            + strength + "' for '" + row[1] + "'");
-      }
-      String cue = SurfaceNormalizer.normalize(row[1]);
-      if (!cue.isEmpty()) {
-        cues.merge(cue, strength.equals("strong"), Boolean::logicalOr);
-      }
-    }
-    if (cues.isEmpty()) {
-      throw new IllegalArgumentException(FILE + " has no cues");
-    }
-    trie.build(cues);
-    size = cues.size();
   }
 
   public static PartnershipCues shared() {
@@ -60,7 +38,7 @@ public final class PartnershipCues {
       synchronized (PartnershipCues.class) {
         c = shared;
         if (c == null) {
-          c = new PartnershipCues(PlaceResolver.shared());
+          c = new PartnershipCues(RelationCue.lexicon(), PlaceResolver.shared());
           shared = c;
         }
       }
@@ -70,7 +48,7 @@ public final class PartnershipCues {
 
   /** Number of distinct normalised cues. */
   public int size() {
-    return size;
+    return cues.size();
   }
 
   /**
@@ -84,8 +62,12 @@ public final class PartnershipCues {
     }
     SurfaceNormalizer.Normalized normalised = SurfaceNormalizer.normalizeText(text);
     int[] found = {0}; // 1 weak, 2 strong
-    trie.parseText(normalised.text(), (int begin, int end, Boolean strong) -> {
-      found[0] = Math.max(found[0], strong ? 2 : 1);
+    cues.scanAll(normalised.text(), byLang -> {
+      for (RelationCue c : byLang.values()) {
+        if (!c.type().equals(RelationCue.OFFICIAL)) {
+          found[0] = Math.max(found[0], c.strong() ? 2 : 1);
+        }
+      }
       return found[0] < 2; // stop at the first strong cue
     });
     if (found[0] != 1) {

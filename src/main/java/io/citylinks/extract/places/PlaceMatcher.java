@@ -301,6 +301,22 @@ public final class PlaceMatcher {
     return new Match(range[0], range[1], mentionBegin, mentionEnd, key, List.copyOf(keys));
   }
 
+  /**
+   * True when a word starts at {@code begin} of normalised {@code text}: the character before is
+   * not of the same script class; Han needs no boundary; with {@code arabicClitics}, an Arabic
+   * word may carry an attached clitic (و ب ل ف ک) before it.
+   */
+  public static boolean wordStartsAt(String text, int begin, boolean arabicClitics) {
+    if (begin == 0) {
+      return true;
+    }
+    int cls = scriptClass(text.charAt(begin));
+    if (cls == HAN || !sameClass(text.charAt(begin - 1), cls)) {
+      return true;
+    }
+    return arabicClitics && cls == ARABIC && cliticBefore(text, begin);
+  }
+
   private static boolean cliticBefore(String text, int begin) {
     int wordStart = begin;
     while (wordStart > 0 && sameClass(text.charAt(wordStart - 1), ARABIC)) {

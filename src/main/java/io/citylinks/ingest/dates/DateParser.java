@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * calendar (3 Aralık 2024, ۴ مهر ۱۴۰۳, 15 رمضان 1446). Persian and Arabic-Indic digits are read as
  * ASCII; Solar Hijri and Islamic years are converted with ICU4J's calendars.
  */
-final class DateParser {
+public final class DateParser {
   /** Years a news page can be dated in; anything else is a misread number. */
   static final int MIN_YEAR = 1990;
   static final int MAX_YEAR = 2100;
@@ -89,6 +89,30 @@ final class DateParser {
 
   /** A date read at the start of a string, and where its expression ends. */
   record Parsed(FoundDate date, int end) {}
+
+  /** A date written in running text, at {@code [start, end)} of that text. */
+  public record Span(int start, int end, FoundDate date) {}
+
+  /**
+   * Every date expression of {@code text} that gives at least a month (numeric, named, Han, in any
+   * of the calendars and digit systems above), in text order.
+   */
+  public static List<Span> datesIn(String text, boolean monthFirstSlashes) {
+    List<Span> spans = new ArrayList<>();
+    String s = asciiDigits(text);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isLetterOrDigit(c) || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
+        continue;
+      }
+      Parsed p = parse(s.substring(i, Math.min(s.length(), i + 40)), monthFirstSlashes);
+      if (p != null) {
+        spans.add(new Span(i, i + p.end(), p.date()));
+        i += p.end() - 1;
+      }
+    }
+    return spans;
+  }
 
   /** The date expression at the start of {@code s} (already digit-normalised), or null. */
   static FoundDate parseAtStart(String s) {

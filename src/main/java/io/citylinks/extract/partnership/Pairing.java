@@ -1,0 +1,304 @@
+package io.citylinks.extract.partnership;
+
+import io.citylinks.extract.places.PlaceMention;
+import io.citylinks.extract.places.PlaceResolver;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Decides which two cities of an article are partners, and how. The article's local
+ * municipality — its <em>home</em> city, the most prominent city of the language's home
+ * countries (named in the headline and lead, named most often) — is one side unless a sentence
+ * names both partners. Only sentences with a relation cue pair cities:
+ * <ul>
+ *   <li>a cue sentence naming one foreign city pairs it with the home city ("the Chengdu
+ *       delegation was received by the mayor");
+ *   <li>naming several cities on each side, it pairs each with the nearest city of the other side
+ *       ("A–B, C–D and E–F signed twinning agreements"), or one host with every participant;
+ *   <li>naming only cities of the home country, it pairs two of them when the cue is a twinning or
+ *       an agreement (domestic partnerships: "kardeş belediye protokolü").
+ * </ul>
+ * A pair is kept when its cue support is at least a third of the best pair's (a city named once
+ * as the site of something else does not become a partner of the article's main partnership)
+ * and when it has an official actor or a strong cue: a visit needs a delegation, mayor or
+ * municipality, not tourists. Countries never pair: "a Chinese delegation" names no city.
+ */
+public final class Pairing {
+  /** Weight of a strong and a weak cue in a pair's support. */
+  static final double STRONG = 2.0;
+  static final double WEAK = 1.0;
+  /** A pair needs this share of the best pair's support. */
+  static final double MIN_SHARE = 0.34;
+  /** The headline and lead count double. */
+  static final int LEAD_SENTENCES = 2;
+
+  /** Characters between two mentions that make the first the container of the second. */
+  private static final Pattern CONTAINER_GAP =
+      Pattern.compile("^(?:['’]?\\p{L}{0,4}\\s*|\\s*,\\s*|\\s*\\(\\s*|\\s+)$");
+
+  enum Type { TWINNING, AGREEMENT, CONFERENCE, VISIT, DELEGATION, COOPERATION, OFFICIAL }
+
+  private Pairing() {}
+
+  /**
+   * The partnerships of one article, without topics and years.
+   *
+   * @param places the article's place mentions, offsets relative to their sentence
+   * @param cues the article's relation cues
+   */
+  public static List<Candidate> pair(List<String> sentences, List<PlaceMention> places,
+      List<CueMention> cues, String lang) {
+    List<PlaceMention> cities = cities(sentences, places);
+    if (cities.isEmpty() || cues.isEmpty()) {
+      return List.of();
+    }
+    PlaceMention home = home(cities, lang);
+    Map<Integer, List<CueMention>> cuesBySentence = new HashMap<>();
+    for (CueMention c : cues) {
+      cuesBySentence.computeIfAbsent(c.sentenceIdx(), k -> new ArrayList<>()).add(c);
+    }
+    Map<Integer, List<PlaceMention>> citiesBySentence = new HashMap<>();
+    for (PlaceMention m : cities) {
+      List<PlaceMention> inSentence =
+          citiesBySentence.computeIfAbsent(m.sentenceIdx(), k -> new ArrayList<>());
+      if (inSentence.stream().noneMatch(o -> o.placeId().equals(m.placeId()))) {
+        inSentence.add(m);
+      }
+    }
+    Set<Integer> officials = new java.util.HashSet<>();
+    for (CueMention c : cues) {
+      if (c.type().equals(RelationCue.OFFICIAL) || c.type().equals(RelationCue.DELEGATION)) {
+        officials.add(c.sentenceIdx());
+      }
+    }
+    Map<String, Support> pairs = new LinkedHashMap<>();
+    for (Map.Entry<Integer, List<CueMention>> e : new java.util.TreeMap<>(cuesBySentence)
+        .entrySet()) {
+      int s = e.getKey();
+      List<PlaceMention> named = citiesBySentence.getOrDefault(s, List.of());
+      if (named.isEmpty()) {
+        continue;
+      }
+      EnumMap<Type, Double> weights = weights(e.getValue(), s);
+      weights.remove(Type.OFFICIAL);
+      if (weights.isEmpty()) {
+        continue;
+      }
+      boolean official = officials.contains(s) || officials.contains(s - 1)
+          || officials.contains(s + 1);
+      for (PlaceMention[] p : pairsIn(named, home, weights)) {
+        String key = p[0].placeId().compareTo(p[1].placeId()) < 0
+            ? p[0].placeId() + "|" + p[1].placeId() : p[1].placeId() + "|" + p[0].placeId();
+        boolean explicit = named.contains(p[0]) && named.contains(p[1]);
+        pairs.computeIfAbsent(key, k -> new Support(p[0], p[1])).add(s, weights, explicit, official);
+      }
+    }
+    double best = pairs.values().stream().mapToDouble(Support::total).max().orElse(0);
+    List<Candidate> found = new ArrayList<>();
+    for (Support p : pairs.values()) {
+      if (p.total() < MIN_SHARE * best || !p.acceptable()) {
+        continue;
+      }
+      found.add(Candidate.ordered(p.a, p.b, p.type(), p.sentences, p.evidence, p.confidence()));
+    }
+    return found;
+  }
+
+  /**
+   * City and district mentions, without the container of an adjacent one ("Trabzon'un Yomra
+   * Belediyesi", "Yomra, Trabzon": Yomra is meant).
+   */
+  static List<PlaceMention> cities(List<String> sentences, List<PlaceMention> places) {
+    List<PlaceMention> cities = new ArrayList<>();
+    for (PlaceMention m : places) {
+      if (!m.kind().equals("country")) {
+        cities.add(m);
+      }
+    }
+    Set<PlaceMention> containers = new java.util.HashSet<>();
+    for (int i = 0; i + 1 < cities.size(); i++) {
+      PlaceMention x = cities.get(i);
+      PlaceMention y = cities.get(i + 1);
+      if (x.sentenceIdx() != y.sentenceIdx() || !x.country().equals(y.country())
+          || x.kind().equals(y.kind()) || y.start() < x.end()) {
+        continue;
+      }
+      String gap = sentences.get(x.sentenceIdx()).substring(x.end(), y.start());
+      if (gap.length() <= 6 && CONTAINER_GAP.matcher(gap).matches()) {
+        containers.add(x.kind().equals("district") ? y : x);
+      }
+    }
+    cities.removeAll(containers);
+    return cities;
+  }
+
+  /**
+   * The article's local municipality: among the cities of the language's home countries (all
+   * cities when none is there, or for English), the one named most, with the headline and lead
+   * counting extra; the first named wins a tie.
+   */
+  static PlaceMention home(List<PlaceMention> cities, String lang) {
+    Set<String> homeCountries = PlaceResolver.homeCountries(lang);
+    boolean anyHome = cities.stream().anyMatch(m -> homeCountries.contains(m.country()));
+    Map<String, Double> score = new LinkedHashMap<>();
+    Map<String, PlaceMention> first = new HashMap<>();
+    for (PlaceMention m : cities) {
+      if (anyHome && !homeCountries.contains(m.country())) {
+        continue;
+      }
+      double w = 1 + (m.sentenceIdx() < LEAD_SENTENCES ? 1.5 : 0);
+      score.merge(m.placeId(), w, Double::sum);
+      first.putIfAbsent(m.placeId(), m);
+    }
+    String best = null;
+    for (Map.Entry<String, Double> e : score.entrySet()) {
+      if (best == null || e.getValue() > score.get(best)) {
+        best = e.getKey();
+      }
+    }
+    return first.get(best);
+  }
+
+  /** The weight of each relation type among a sentence's cues. */
+  private static EnumMap<Type, Double> weights(List<CueMention> cues, int sentence) {
+    EnumMap<Type, Double> w = new EnumMap<>(Type.class);
+    double lead = sentence < LEAD_SENTENCES ? 2 : 1;
+    for (CueMention c : cues) {
+      w.merge(Type.valueOf(c.type().toUpperCase(java.util.Locale.ROOT)),
+          (c.strong() ? STRONG : WEAK) * lead, Double::sum);
+    }
+    return w;
+  }
+
+  /** The city pairs one cue sentence makes, each as {home side, other side}. */
+  private static List<PlaceMention[]> pairsIn(List<PlaceMention> named, PlaceMention home,
+      EnumMap<Type, Double> weights) {
+    List<PlaceMention> local = new ArrayList<>();
+    List<PlaceMention> foreign = new ArrayList<>();
+    for (PlaceMention m : named) {
+      (m.country().equals(home.country()) ? local : foreign).add(m);
+    }
+    List<PlaceMention[]> pairs = new ArrayList<>();
+    if (foreign.isEmpty()) {
+      boolean signed = weights.containsKey(Type.TWINNING) || weights.containsKey(Type.AGREEMENT);
+      Set<String> ids = new TreeSet<>();
+      local.forEach(m -> ids.add(m.placeId()));
+      ids.add(home.placeId());
+      if (signed && ids.size() == 2) {
+        PlaceMention other = local.stream().filter(m -> !m.placeId().equals(home.placeId()))
+            .findFirst().orElseThrow();
+        PlaceMention self = local.stream().filter(m -> m.placeId().equals(home.placeId()))
+            .findFirst().orElse(home);
+        pairs.add(new PlaceMention[] {self, other});
+      }
+      return pairs;
+    }
+    if (local.isEmpty()) {
+      local.add(home);
+    }
+    if (local.size() == 1) {
+      for (PlaceMention f : foreign) {
+        pairs.add(new PlaceMention[] {local.get(0), f});
+      }
+      return pairs;
+    }
+    if (foreign.size() == 1) {
+      PlaceMention f = foreign.get(0);
+      pairs.add(new PlaceMention[] {
+          local.stream().min(Comparator.comparingInt(l -> distance(l, f))).orElseThrow(), f});
+      return pairs;
+    }
+    // Several on each side: each with its nearest partner on the other side.
+    List<PlaceMention[]> all = new ArrayList<>();
+    for (PlaceMention l : local) {
+      for (PlaceMention f : foreign) {
+        all.add(new PlaceMention[] {l, f});
+      }
+    }
+    all.sort(Comparator.comparingInt(p -> distance(p[0], p[1])));
+    Set<PlaceMention> used = new java.util.HashSet<>();
+    for (PlaceMention[] p : all) {
+      if (!used.contains(p[0]) && !used.contains(p[1])) {
+        pairs.add(p);
+        used.add(p[0]);
+        used.add(p[1]);
+      }
+    }
+    return pairs;
+  }
+
+  private static int distance(PlaceMention x, PlaceMention y) {
+    return x.start() < y.start() ? y.start() - x.end() : x.start() - y.end();
+  }
+
+  /** What the cue sentences say about one pair. */
+  private static final class Support {
+    final PlaceMention a;
+    final PlaceMention b;
+    final List<Integer> sentences = new ArrayList<>();
+    final EnumMap<Type, Double> byType = new EnumMap<>(Type.class);
+    int evidence = -1;
+    double evidenceScore = -1;
+    boolean explicit;
+    boolean official;
+
+    Support(PlaceMention a, PlaceMention b) {
+      this.a = a;
+      this.b = b;
+    }
+
+    void add(int sentence, EnumMap<Type, Double> weights, boolean named, boolean byOfficials) {
+      official |= byOfficials;
+      sentences.add(sentence);
+      weights.forEach((t, w) -> byType.merge(t, w, Double::sum));
+      double score = (named ? 100 : 0) + weights.values().stream().mapToDouble(d -> d).sum();
+      if (score > evidenceScore) {
+        evidenceScore = score;
+        evidence = sentence;
+      }
+      explicit |= named;
+    }
+
+    double total() {
+      return byType.values().stream().mapToDouble(d -> d).sum();
+    }
+
+    double typed(Type t) {
+      return byType.getOrDefault(t, 0.0);
+    }
+
+    /** A strong cue, or a typed relation word said of officials (not tourists or firms). */
+    boolean acceptable() {
+      boolean strongCue = typed(Type.TWINNING) >= STRONG || typed(Type.AGREEMENT) >= STRONG;
+      return total() > 0 && (strongCue || official);
+    }
+
+    String type() {
+      if (typed(Type.TWINNING) > 0) {
+        return RelationCue.TWINNING;
+      }
+      double agreement = typed(Type.AGREEMENT);
+      double conference = typed(Type.CONFERENCE);
+      double visit = typed(Type.VISIT) + typed(Type.DELEGATION);
+      if (agreement > 0 && agreement >= visit && agreement >= conference) {
+        return RelationCue.AGREEMENT;
+      }
+      return conference > visit ? RelationCue.CONFERENCE : RelationCue.VISIT;
+    }
+
+    double confidence() {
+      boolean strongCue = typed(Type.TWINNING) >= STRONG || typed(Type.AGREEMENT) >= STRONG;
+      double c = (strongCue ? 0.8 : 0.6) * Math.sqrt(a.confidence() * b.confidence())
+          + (explicit ? 0.1 : 0) + Math.min(0.09, 0.01 * sentences.size());
+      return Math.round(Math.min(0.99, c) * 100) / 100.0;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.citylinks.extract.partnership;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What a cue word of {@code conf/extract/partnership-cues.tsv} says: the relation type it signals
+ * and whether it is strong (names a partnership on its own) or weak (common in other news too).
+ *
+ * @param type one of {@link #TYPES}
+ */
+public record RelationCue(String type, boolean strong) implements Serializable {
+  public static final String TWINNING = "twinning";
+  public static final String AGREEMENT = "agreement";
+  public static final String VISIT = "visit";
+  /** A delegation: a visit by officials. */
+  public static final String DELEGATION = "delegation";
+  public static final String CONFERENCE = "conference";
+  /** A cooperation word: supports a partnership without naming its kind. */
+  public static final String COOPERATION = "cooperation";
+  /**
+   * An official actor (mayor, municipality): not a relation, but a visit or meeting said of
+   * officials is a partnership event where one said of tourists or firms is not.
+   */
+  public static final String OFFICIAL = "official";
+  public static final List<String> TYPES =
+      List.of(TWINNING, AGREEMENT, VISIT, DELEGATION, CONFERENCE, COOPERATION, OFFICIAL);
+
+  public static final String FILE = "extract/partnership-cues.tsv";
+
+  private static volatile TermLexicon<RelationCue> shared;
+
+  public RelationCue {
+    if (!TYPES.contains(type)) {
+      throw new IllegalArgumentException("type must be one of " + TYPES + ", got '" + type + "'");
+    }
+  }
+
+  /** The lexicon of {@link #FILE}, loaded once per JVM. */
+  public static TermLexicon<RelationCue> lexicon() {
+    TermLexicon<RelationCue> l = shared;
+    if (l == null) {
+      synchronized (RelationCue.class) {
+        l = shared;
+        if (l == null) {
+          l = TermLexicon.load(FILE, 4, RelationCue::fromRow);
+          shared = l;
+        }
+      }
+    }
+    return l;
+  }
+
+  private static RelationCue fromRow(String[] row) {
+    String strength = row[3].strip();
+    if (!strength.equals("strong") && !strength.equals("weak")) {
+      throw new IllegalArgumentException("strength must be strong or weak, got '" + strength + "'");
+    }
+    return new RelationCue(row[2].strip(), strength.equals("strong"));
+  }
+}

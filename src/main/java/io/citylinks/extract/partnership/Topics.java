@@ -1,0 +1,99 @@
+package io.citylinks.extract.partnership;
+
+import io.citylinks.extract.places.PlaceMention;
+import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a partnership covers: the topics of SPEC section 5, from the words of
+ * {@code conf/extract/topics.tsv} in the sentences about it — the sentences that pair the two
+ * cities, the one after each, and the article's cooperation sentences ("the agreement covers
+ * trade, education and tourism") — but not the page's other text (menus, related headlines, the
+ * comment box), and not sentences about another pair of the same article.
+ */
+public final class Topics {
+  public static final String FILE = "extract/topics.tsv";
+  public static final List<String> ALL = List.of("smart_city", "technology", "transport",
+      "energy", "environment", "culture", "education", "sports", "trade", "agriculture",
+      "tourism", "health", "urban_planning");
+
+  private static volatile TermLexicon<String> shared;
+
+  private Topics() {}
+
+  /** The lexicon of {@link #FILE}, loaded once per JVM. */
+  public static TermLexicon<String> lexicon() {
+    TermLexicon<String> l = shared;
+    if (l == null) {
+      synchronized (Topics.class) {
+        l = shared;
+        if (l == null) {
+          l = TermLexicon.load(FILE, 3, row -> {
+            String topic = row[2].strip();
+            if (!ALL.contains(topic)) {
+              throw new IllegalArgumentException("topic must be one of " + ALL + ", got '"
+                  + topic + "'");
+            }
+            return topic;
+          });
+          shared = l;
+        }
+      }
+    }
+    return l;
+  }
+
+  /**
+   * The topics of {@code pair}, sorted.
+   *
+   * @param pairs all partnerships of the article (a sentence about another pair is not read)
+   */
+  public static List<String> of(TermLexicon<String> lexicon, List<String> sentences,
+      List<PlaceMention> places, List<CueMention> cues, Candidate pair, List<Candidate> pairs,
+      String lang) {
+    Set<Integer> scope = new TreeSet<>();
+    for (int s : pair.support()) {
+      scope.add(s);
+      scope.add(s + 1);
+    }
+    for (CueMention c : cues) {
+      String t = c.type();
+      if (t.equals(RelationCue.COOPERATION) || t.equals(RelationCue.TWINNING)
+          || t.equals(RelationCue.AGREEMENT)) {
+        scope.add(c.sentenceIdx());
+      }
+    }
+    Map<Integer, Set<String>> named = new HashMap<>();
+    for (PlaceMention m : places) {
+      named.computeIfAbsent(m.sentenceIdx(), k -> new HashSet<>()).add(m.placeId());
+    }
+    Set<String> own = Set.of(pair.a().placeId(), pair.b().placeId());
+    Set<String> others = new HashSet<>();
+    for (Candidate p : pairs) {
+      others.add(p.a().placeId());
+      others.add(p.b().placeId());
+    }
+    others.removeAll(own);
+    Set<String> topics = new TreeSet<>();
+    for (int s : scope) {
+      if (s >= sentences.size()) {
+        continue;
+      }
+      Set<String> ids = named.getOrDefault(s, Set.of());
+      if (!pair.support().contains(s) && ids.stream().anyMatch(others::contains)
+          && ids.stream().noneMatch(own::contains)) {
+        continue;
+      }
+      String text = SurfaceNormalizer.normalizeText(sentences.get(s)).text();
+      for (TermLexicon.Hit<String> h : lexicon.find(text, lang)) {
+        topics.add(h.value());
+      }
+    }
+    return List.copyOf(topics);
+  }
+}

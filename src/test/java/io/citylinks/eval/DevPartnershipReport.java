@@ -1,0 +1,68 @@
+package io.citylinks.eval;
+
+import io.citylinks.config.CitylinksConfig;
+import io.citylinks.eval.GoldScorer.Found;
+import io.citylinks.eval.GoldScorer.GoldDoc;
+import io.citylinks.extract.partnership.Candidate;
+import io.citylinks.extract.partnership.PartnershipExtractor;
+import io.citylinks.ingest.dates.FoundDate;
+import io.citylinks.ingest.dates.PublishedDates;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Developer's quick loop over a labelled set of text pages without Spark: date line, sentences,
+ * places and partnerships as the pipeline finds them, scored by {@link GoldScorer}. Usage:
+ * {@code DevPartnershipReport DOCS_DIR GOLD_JSONL [-v]}. The figures of record come from
+ * {@code jobs/run} then {@code jobs/score}, which read the tables.
+ */
+public final class DevPartnershipReport {
+  static final Pattern SENTENCES = CitylinksConfig.defaults().extract().sentencePattern();
+
+  public static void main(String[] args) throws IOException {
+    Path docs = Path.of(args[0]);
+    List<GoldDoc> gold = GoldScorer.readGold(Path.of(args[1]));
+    boolean verbose = Arrays.asList(args).contains("-v");
+    Map<String, List<Found>> found = new HashMap<>();
+    for (GoldDoc g : gold) {
+      Path doc = docs.resolve(g.id() + ".txt");
+      if (!Files.isRegularFile(doc)) {
+        continue;
+      }
+      found.put(g.id(), extract(Files.readString(doc), g.lang(), verbose ? g.id() : null));
+    }
+    GoldScorer.Report report = GoldScorer.score(gold, found);
+    report.differences().forEach(System.out::println);
+    System.out.print(report.format());
+  }
+
+  /** Partnerships of one page in the seed/dev text format. */
+  static List<Found> extract(String page, String lang, String printAs) {
+    PublishedDates.DateLineSplit split = PublishedDates.splitDateLine(page);
+    FoundDate date = split.date() != null ? split.date()
+        : PublishedDates.fromText(split.rest(), lang).orElse(null);
+    Integer year = date == null ? null : date.date().getYear();
+    List<String> sentences = Arrays.asList(SENTENCES.split(split.rest()));
+    List<Found> out = new ArrayList<>();
+    for (Candidate c : PartnershipExtractor.extract(sentences, lang, year)) {
+      out.add(new Found(c.a().name(), c.a().country(), c.b().name(), c.b().country(), c.type(),
+          new TreeSet<>(c.topics()), c.year()));
+      if (printAs != null) {
+        System.out.printf("   %s: %s/%s - %s/%s %s %s %s %.2f | %s%n", printAs, c.a().name(),
+            c.a().country(), c.b().name(), c.b().country(), c.type(), c.topics(), c.year(),
+            c.confidence(), sentences.get(c.evidenceIdx()).strip());
+      }
+    }
+    return out;
+  }
+
+  private DevPartnershipReport() {}
+}
