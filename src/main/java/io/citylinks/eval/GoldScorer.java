@@ -27,22 +27,36 @@ import java.util.TreeSet;
  * City names are compared without case, diacritics and punctuation ("İzmir" = "Izmir").
  */
 public final class GoldScorer {
-  /** One labelled page. */
-  public record GoldDoc(String id, String lang, List<Found> partnerships) {}
+  /** One labelled page; url may be null. */
+  public record GoldDoc(String id, String lang, String url, List<Found> partnerships) {}
 
-  /** One partnership, labelled or extracted. Topics may be empty; year may be null. */
-  public record Found(String cityA, String countryA, String cityB, String countryB, String type,
-      Set<String> topics, Integer year) {
-    String cityKey() {
-      String a = nameKey(cityA);
-      String b = nameKey(cityB);
-      return a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
-    }
-
+  /**
+   * One partnership, labelled or extracted. Topics may be empty; year may be null; the place ids
+   * are null in labels.
+   */
+  public record Found(String cityA, String countryA, String idA, String cityB, String countryB,
+      String idB, String type, Set<String> topics, Integer year) {
     String countryKey() {
       return countryA.compareTo(countryB) <= 0 ? countryA + "|" + countryB
           : countryB + "|" + countryA;
     }
+
+    String label() {
+      return cityA + "|" + cityB;
+    }
+  }
+
+  /**
+   * Whether a labelled city name means an extracted place: the same name (without case,
+   * diacritics and punctuation), or a name of that place in the gazetteer ("Ghent" for GeoNames'
+   * "Gent").
+   */
+  @FunctionalInterface
+  public interface NameMatcher {
+    boolean sameCity(String labelled, String extractedName, String extractedId);
+
+    /** Names only. */
+    NameMatcher BY_NAME = (labelled, name, id) -> nameKey(labelled).equals(nameKey(name));
   }
 
   /** Counts behind the figures of one language (or all). */
@@ -169,11 +183,13 @@ public final class GoldScorer {
           Set<String> topics = new TreeSet<>();
           p.path("topics").forEach(t -> topics.add(t.asText()));
           // cities are sorted by name, countries by code: only the sorted pair keys are compared
-          ps.add(new Found(cities.get(0).asText(), countries.get(0).asText(),
-              cities.get(1).asText(), countries.get(1).asText(), p.path("type").asText(), topics,
+          ps.add(new Found(cities.get(0).asText(), countries.get(0).asText(), null,
+              cities.get(1).asText(), countries.get(1).asText(), null, p.path("type").asText(),
+              topics,
               p.path("year").isNumber() ? p.path("year").asInt() : null));
         }
-        docs.add(new GoldDoc(d.get("id").asText(), d.path("lang").asText("und"), ps));
+        docs.add(new GoldDoc(d.get("id").asText(), d.path("lang").asText("und"),
+            d.hasNonNull("url") ? d.get("url").asText() : null, ps));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
@@ -185,18 +201,18 @@ public final class GoldScorer {
    * Scores {@code found} (extracted partnerships by gold document id; a document without an entry
    * has none) against {@code gold}.
    */
-  public static Report score(List<GoldDoc> gold, Map<String, List<Found>> found) {
+  public static Report score(List<GoldDoc> gold, Map<String, List<Found>> found,
+      NameMatcher names) {
     Map<String, Tally> byLang = new TreeMap<>();
     List<String> differences = new ArrayList<>();
     for (GoldDoc doc : gold) {
       Tally t = byLang.computeIfAbsent(doc.lang(), k -> new Tally());
-      List<Found> pred = found.getOrDefault(doc.id(), List.of());
+      List<Found> pred = distinctPairs(found.getOrDefault(doc.id(), List.of()));
+      List<Found> labels = distinctPairs(doc.partnerships());
       t.docs++;
-      Map<String, Found> goldPairs = byCityKey(doc.partnerships());
-      Map<String, Found> predPairs = byCityKey(pred);
-      t.cityGold += goldPairs.size();
-      t.cityPred += predPairs.size();
-      Set<String> goldCountries = countryKeys(doc.partnerships());
+      t.cityGold += labels.size();
+      t.cityPred += pred.size();
+      Set<String> goldCountries = countryKeys(labels);
       Set<String> predCountries = countryKeys(pred);
       t.countryGold += goldCountries.size();
       t.countryPred += predCountries.size();
@@ -205,25 +221,26 @@ public final class GoldScorer {
           t.countryTp++;
         }
       }
-      for (Map.Entry<String, Found> e : goldPairs.entrySet()) {
-        Found p = predPairs.get(e.getKey());
-        Found g = e.getValue();
+      List<Found> unmatched = new ArrayList<>(pred);
+      for (Found g : labels) {
+        Found p = unmatched.stream().filter(x -> samePair(g, x, names)).findFirst().orElse(null);
         if (p == null) {
-          differences.add(doc.id() + ": missed " + e.getKey());
+          differences.add(doc.id() + ": missed " + g.label());
           continue;
         }
+        unmatched.remove(p);
         t.cityTp++;
         t.matched++;
         if (g.type().equals(p.type())) {
           t.typeOk++;
         } else {
-          differences.add(doc.id() + ": " + e.getKey() + " type " + p.type() + ", gold "
+          differences.add(doc.id() + ": " + g.label() + " type " + p.type() + ", gold "
               + g.type());
         }
         if (java.util.Objects.equals(g.year(), p.year())) {
           t.yearOk++;
         } else {
-          differences.add(doc.id() + ": " + e.getKey() + " year " + p.year() + ", gold "
+          differences.add(doc.id() + ": " + g.label() + " year " + p.year() + ", gold "
               + g.year());
         }
         Set<String> tp = new HashSet<>(p.topics());
@@ -232,16 +249,14 @@ public final class GoldScorer {
         t.topicPred += p.topics().size();
         t.topicGold += g.topics().size();
         if (!p.topics().equals(g.topics())) {
-          differences.add(doc.id() + ": " + e.getKey() + " topics " + p.topics() + ", gold "
+          differences.add(doc.id() + ": " + g.label() + " topics " + p.topics() + ", gold "
               + g.topics());
         }
       }
-      for (String k : predPairs.keySet()) {
-        if (!goldPairs.containsKey(k)) {
-          differences.add(doc.id() + ": false " + k + " (" + predPairs.get(k).type() + ")");
-        }
+      for (Found p : unmatched) {
+        differences.add(doc.id() + ": false " + p.label() + " (" + p.type() + ")");
       }
-      if (doc.partnerships().isEmpty()) {
+      if (labels.isEmpty()) {
         t.negatives++;
         if (!pred.isEmpty()) {
           t.negativesWithPartnership++;
@@ -253,17 +268,27 @@ public final class GoldScorer {
     return new Report(byLang, all, differences);
   }
 
+  private static boolean samePair(Found label, Found p, NameMatcher names) {
+    return (names.sameCity(label.cityA(), p.cityA(), p.idA())
+            && names.sameCity(label.cityB(), p.cityB(), p.idB()))
+        || (names.sameCity(label.cityA(), p.cityB(), p.idB())
+            && names.sameCity(label.cityB(), p.cityA(), p.idA()));
+  }
+
+  /** One entry per city pair (by name), the first one seen. */
+  private static List<Found> distinctPairs(Collection<Found> ps) {
+    Map<String, Found> m = new LinkedHashMap<>();
+    for (Found p : ps) {
+      String a = nameKey(p.cityA());
+      String b = nameKey(p.cityB());
+      m.putIfAbsent(a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a, p);
+    }
+    return new ArrayList<>(m.values());
+  }
+
   /** A city name for comparison: lower case, no diacritics, letters only. */
   static String nameKey(String name) {
     return SurfaceNormalizer.normalize(name).replaceAll("[^\\p{L}]", "");
-  }
-
-  private static Map<String, Found> byCityKey(Collection<Found> ps) {
-    Map<String, Found> m = new HashMap<>();
-    for (Found p : ps) {
-      m.putIfAbsent(p.cityKey(), p);
-    }
-    return m;
   }
 
   private static Set<String> countryKeys(Collection<Found> ps) {

@@ -64,7 +64,7 @@ public final class PartnershipCues {
     int[] found = {0}; // 1 weak, 2 strong
     cues.scanAll(normalised.text(), byLang -> {
       for (RelationCue c : byLang.values()) {
-        if (!c.type().equals(RelationCue.OFFICIAL)) {
+        if (c.isRelation()) {
           found[0] = Math.max(found[0], c.strong() ? 2 : 1);
         }
       }

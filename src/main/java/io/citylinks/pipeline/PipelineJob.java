@@ -8,7 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 
 import io.citylinks.config.CitylinksConfig;
-import io.citylinks.extract.PlaceMentionsStep;
+import io.citylinks.extract.ExtractStep;
 import io.citylinks.ingest.IngestStep;
 import io.citylinks.ingest.IngestStep.IngestResult;
 import io.citylinks.ingest.InputFiles;
@@ -27,6 +27,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,13 +90,21 @@ public final class PipelineJob {
           .filter(col("run_id").equalTo(runId));
 
       t0 = System.nanoTime();
-      group("places", "recognise cities and countries in canonical articles");
-      tables.overwrite(Tables.PLACE_MENTIONS,
-          PlaceMentionsStep.placeMentions(written, config.extract(), runId));
-      long placeMentions = spark.table(
-              Tables.qualified(config.database(), Tables.PLACE_MENTIONS))
-          .filter(col("run_id").equalTo(runId)).count();
-      stages.put("places", seconds(t0));
+      group("extract", "recognise places and partnerships in canonical articles");
+      Dataset<Row> annotated = ExtractStep.annotate(written, config.extract())
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      long placeMentions;
+      long partnershipMentions;
+      try {
+        tables.overwrite(Tables.PLACE_MENTIONS, ExtractStep.placeMentions(annotated, runId));
+        tables.overwrite(Tables.PARTNERSHIP_MENTIONS,
+            ExtractStep.partnershipMentions(annotated, runId));
+        placeMentions = countOfRun(Tables.PLACE_MENTIONS, runId);
+        partnershipMentions = countOfRun(Tables.PARTNERSHIP_MENTIONS, runId);
+      } finally {
+        annotated.unpersist();
+      }
+      stages.put("extract", seconds(t0));
 
       group("summary", "count results");
       long duplicates = written.filter(col("is_canonical").equalTo(false)).count();
@@ -105,11 +114,12 @@ public final class PipelineJob {
       String status = rejectedCount == 0 ? "succeeded" : "partial";
       RunSummary summary = new RunSummary(runId, status, files.size(), inputBytes,
           articleCount + rejectedCount, articleCount, rejectedCount, duplicates, placeMentions,
-          byLang, byReason,
+          partnershipMentions, byLang, byReason,
           stages, Duration.between(started, Instant.now()));
       writeRunRow(runId, inputs, started, status, summary, null);
-      LOG.info("run {} {}: {} articles, {} rejected, {} duplicates, {} place mentions, stages {}",
-          runId, status, articleCount, rejectedCount, duplicates, placeMentions, stages);
+      LOG.info("run {} {}: {} articles, {} rejected, {} duplicates, {} place mentions, "
+          + "{} partnership mentions, stages {}", runId, status, articleCount, rejectedCount,
+          duplicates, placeMentions, partnershipMentions, stages);
       return summary;
     } catch (RuntimeException e) {
       writeRunRow(runId, inputs, started, "failed", null, String.valueOf(e.getMessage()));
@@ -158,6 +168,11 @@ public final class PipelineJob {
       // Already failing: keep the original error, which is the one the user needs to see.
       LOG.warn("could not record the failed run {}: {}", runId, e.toString());
     }
+  }
+
+  private long countOfRun(Tables.Table table, String runId) {
+    return spark.table(Tables.qualified(config.database(), table))
+        .filter(col("run_id").equalTo(runId)).count();
   }
 
   private void group(String id, String description) {

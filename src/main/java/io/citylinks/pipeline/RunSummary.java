@@ -14,6 +14,7 @@ public record RunSummary(
     long rejected,
     long duplicates,
     long placeMentions,
+    long partnershipMentions,
     Map<String, Long> articlesByLang,
     Map<String, Long> rejectedByReason,
     Map<String, Double> stageSeconds,
@@ -30,11 +31,13 @@ public record RunSummary(
         duplicates, articlesByLang));
     sb.append(String.format("  places     %,d city, district and country mentions%n",
         placeMentions));
+    sb.append(String.format("  partners   %,d partnership mentions (city pair, type, topics, "
+        + "year)%n", partnershipMentions));
     sb.append(String.format("  rejected   %,d%s%n", rejected,
         rejected == 0 ? "" : " by reason " + rejectedByReason + " (see " + database
             + ".rejected_records)"));
     sb.append(String.format(
-        "  tables     %s.{articles, place_mentions, rejected_records, runs} (%s) in %s%n",
+        "  tables     %s.{articles, place_mentions, partnership_mentions, rejected_records, runs} (%s) in %s%n",
         database, format, warehouse));
     return sb.toString();
   }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
@@ -87,6 +88,30 @@ public final class Tables {
           col("confidence", DoubleType,
               "How sure the resolution is (0-1); ambiguous names get less"),
           col("rule", StringType, "Which rule decided the place, for auditing"),
+          col("run_id", StringType, "Run that wrote this row"),
+      }));
+
+  public static final Table PARTNERSHIP_MENTIONS = new Table("partnership_mentions",
+      "One row per city partnership found in one canonical article.",
+      new StructType(new StructField[] {
+          col("article_id", StringType, "Article the partnership is reported in"),
+          col("event_id", StringType,
+              "Event the mention belongs to: the same city pair, type and year share it"),
+          col("city_a", StringType, "First partner: GeoNames name (or its district source's)"),
+          col("country_a", StringType, "ISO 3166-1 alpha-2 of city_a; country_a <= country_b"),
+          col("city_b", StringType, "Second partner; same country: city_a <= city_b"),
+          col("country_b", StringType, "ISO 3166-1 alpha-2 of city_b"),
+          col("geoname_id_a", StringType, "GeoNames id of city_a (districts: tr-district:..., "
+              + "csc:...)"),
+          col("geoname_id_b", StringType, "GeoNames id of city_b"),
+          col("type", StringType, "twinning, agreement, visit or conference"),
+          col("topics", DataTypes.createArrayType(StringType),
+              "What the cooperation covers (SPEC section 5 topics); empty when none is named"),
+          col("year", IntegerType, "Year of the event, or null when nothing says"),
+          col("evidence", StringType, "The sentence that supports the partnership best"),
+          col("sentence_idx", IntegerType, "Number of the evidence sentence (0-based)"),
+          col("confidence", DoubleType,
+              "0-1: cue strength (sister city > visit) and how sure the places are"),
           col("run_id", StringType, "Run that wrote this row"),
       }));
 

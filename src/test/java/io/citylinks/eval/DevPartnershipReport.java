@@ -39,7 +39,7 @@ public final class DevPartnershipReport {
       }
       found.put(g.id(), extract(Files.readString(doc), g.lang(), verbose ? g.id() : null));
     }
-    GoldScorer.Report report = GoldScorer.score(gold, found);
+    GoldScorer.Report report = GoldScorer.score(gold, found, GazetteerNames.shared());
     report.differences().forEach(System.out::println);
     System.out.print(report.format());
   }
@@ -53,8 +53,8 @@ public final class DevPartnershipReport {
     List<String> sentences = Arrays.asList(SENTENCES.split(split.rest()));
     List<Found> out = new ArrayList<>();
     for (Candidate c : PartnershipExtractor.extract(sentences, lang, year)) {
-      out.add(new Found(c.a().name(), c.a().country(), c.b().name(), c.b().country(), c.type(),
-          new TreeSet<>(c.topics()), c.year()));
+      out.add(new Found(c.a().name(), c.a().country(), c.a().placeId(), c.b().name(),
+          c.b().country(), c.b().placeId(), c.type(), new TreeSet<>(c.topics()), c.year()));
       if (printAs != null) {
         System.out.printf("   %s: %s/%s - %s/%s %s %s %s %.2f | %s%n", printAs, c.a().name(),
             c.a().country(), c.b().name(), c.b().country(), c.type(), c.topics(), c.year(),

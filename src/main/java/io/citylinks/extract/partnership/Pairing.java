@@ -2,6 +2,8 @@ package io.citylinks.extract.partnership;
 
 import io.citylinks.extract.places.PlaceMention;
 import io.citylinks.extract.places.PlaceResolver;
+import io.citylinks.extract.places.gazetteer.Gazetteer;
+import io.citylinks.extract.places.gazetteer.Place;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -35,7 +37,7 @@ public final class Pairing {
   /** Weight of a strong and a weak cue in a pair's support. */
   static final double STRONG = 2.0;
   static final double WEAK = 1.0;
-  /** A pair needs this share of the best pair's support. */
+  /** A pair needs this share of the support of a pair it shares a city with. */
   static final double MIN_SHARE = 0.34;
   /** The headline and lead count double. */
   static final int LEAD_SENTENCES = 2;
@@ -44,7 +46,11 @@ public final class Pairing {
   private static final Pattern CONTAINER_GAP =
       Pattern.compile("^(?:['’]?\\p{L}{0,4}\\s*|\\s*,\\s*|\\s*\\(\\s*|\\s+)$");
 
-  enum Type { TWINNING, AGREEMENT, CONFERENCE, VISIT, DELEGATION, COOPERATION, OFFICIAL }
+  enum Type {
+    TWINNING, AGREEMENT, CONFERENCE, VISIT, DELEGATION, COOPERATION, OFFICIAL, BACKGROUND,
+    /** A twinning named as the background of the event (with "since", "for years"). */
+    PAST_TWINNING
+  }
 
   private Pairing() {}
 
@@ -89,27 +95,55 @@ public final class Pairing {
       }
       EnumMap<Type, Double> weights = weights(e.getValue(), s);
       weights.remove(Type.OFFICIAL);
+      if (weights.remove(Type.BACKGROUND) != null && weights.containsKey(Type.TWINNING)) {
+        weights.put(Type.PAST_TWINNING, weights.remove(Type.TWINNING));
+      }
       if (weights.isEmpty()) {
         continue;
       }
       boolean official = officials.contains(s) || officials.contains(s - 1)
           || officials.contains(s + 1);
-      for (PlaceMention[] p : pairsIn(named, home, weights)) {
+      for (PlaceMention[] p : pairsIn(sentences.get(s), named, home, weights)) {
         String key = p[0].placeId().compareTo(p[1].placeId()) < 0
             ? p[0].placeId() + "|" + p[1].placeId() : p[1].placeId() + "|" + p[0].placeId();
         boolean explicit = named.contains(p[0]) && named.contains(p[1]);
         pairs.computeIfAbsent(key, k -> new Support(p[0], p[1])).add(s, weights, explicit, official);
       }
     }
-    double best = pairs.values().stream().mapToDouble(Support::total).max().orElse(0);
+    // An agreement in an article that reports a twinning (not as background) is the twinning's
+    // document: "the agreement was signed by Mytishchi and Dezhou" under "sister cities" news.
+    boolean twinningArticle = false;
+    for (Map.Entry<Integer, List<CueMention>> e : cuesBySentence.entrySet()) {
+      EnumMap<Type, Double> w = weights(e.getValue(), e.getKey());
+      twinningArticle |= w.getOrDefault(Type.TWINNING, 0.0) >= STRONG
+          && !w.containsKey(Type.BACKGROUND);
+    }
     List<Candidate> found = new ArrayList<>();
     for (Support p : pairs.values()) {
-      if (p.total() < MIN_SHARE * best || !p.acceptable()) {
+      if (!p.acceptable() || outweighed(p, pairs.values())) {
         continue;
       }
-      found.add(Candidate.ordered(p.a, p.b, p.type(), p.sentences, p.evidence, p.confidence()));
+      String type = p.type();
+      if (type.equals(RelationCue.AGREEMENT) && twinningArticle) {
+        type = RelationCue.TWINNING;
+      }
+      found.add(Candidate.ordered(p.a, p.b, type, p.sentences, p.evidence, p.confidence()));
     }
     return found;
+  }
+
+  /**
+   * True when a pair sharing a city with {@code p} has three times its support: the other city
+   * of {@code p} is then named in passing (the venue, a firm's home town), not as a partner.
+   * Pairs with no city in common do not compete: a forum's several twinnings all stand.
+   */
+  private static boolean outweighed(Support p, java.util.Collection<Support> all) {
+    for (Support q : all) {
+      if (q != p && q.total() * MIN_SHARE > p.total() && q.shares(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -128,16 +162,30 @@ public final class Pairing {
       PlaceMention x = cities.get(i);
       PlaceMention y = cities.get(i + 1);
       if (x.sentenceIdx() != y.sentenceIdx() || !x.country().equals(y.country())
-          || x.kind().equals(y.kind()) || y.start() < x.end()) {
+          || x.placeId().equals(y.placeId()) || y.start() < x.end()) {
         continue;
       }
       String gap = sentences.get(x.sentenceIdx()).substring(x.end(), y.start());
       if (gap.length() <= 6 && CONTAINER_GAP.matcher(gap).matches()) {
-        containers.add(x.kind().equals("district") ? y : x);
+        containers.add(container(x, y));
       }
     }
     cities.removeAll(containers);
     return cities;
+  }
+
+  /**
+   * Of two adjacent mentions of one country ("Mersin Yenişehir", "Trabzon'un Yomra"), the one
+   * that contains the other: the city of a district, else the more populous place.
+   */
+  private static PlaceMention container(PlaceMention x, PlaceMention y) {
+    if (!x.kind().equals(y.kind())) {
+      return x.kind().equals("district") ? y : x;
+    }
+    Gazetteer g = Gazetteer.shared();
+    long px = g.byId(x.placeId()).map(Place::population).orElse(0L);
+    long py = g.byId(y.placeId()).map(Place::population).orElse(0L);
+    return px >= py ? x : y;
   }
 
   /**
@@ -179,8 +227,8 @@ public final class Pairing {
   }
 
   /** The city pairs one cue sentence makes, each as {home side, other side}. */
-  private static List<PlaceMention[]> pairsIn(List<PlaceMention> named, PlaceMention home,
-      EnumMap<Type, Double> weights) {
+  private static List<PlaceMention[]> pairsIn(String sentence, List<PlaceMention> named,
+      PlaceMention home, EnumMap<Type, Double> weights) {
     List<PlaceMention> local = new ArrayList<>();
     List<PlaceMention> foreign = new ArrayList<>();
     for (PlaceMention m : named) {
@@ -213,7 +261,7 @@ public final class Pairing {
     if (foreign.size() == 1) {
       PlaceMention f = foreign.get(0);
       pairs.add(new PlaceMention[] {
-          local.stream().min(Comparator.comparingInt(l -> distance(l, f))).orElseThrow(), f});
+          local.stream().min(Comparator.comparingInt(l -> distance(sentence, l, f))).orElseThrow(), f});
       return pairs;
     }
     // Several on each side: each with its nearest partner on the other side.
@@ -223,7 +271,7 @@ public final class Pairing {
         all.add(new PlaceMention[] {l, f});
       }
     }
-    all.sort(Comparator.comparingInt(p -> distance(p[0], p[1])));
+    all.sort(Comparator.comparingInt(p -> distance(sentence, p[0], p[1])));
     Set<PlaceMention> used = new java.util.HashSet<>();
     for (PlaceMention[] p : all) {
       if (!used.contains(p[0]) && !used.contains(p[1])) {
@@ -235,8 +283,24 @@ public final class Pairing {
     return pairs;
   }
 
-  private static int distance(PlaceMention x, PlaceMention y) {
-    return x.start() < y.start() ? y.start() - x.end() : x.start() - y.end();
+  /**
+   * Characters between two mentions of one sentence; a list separator between them (comma,
+   * semicolon, dash) counts extra, so "A and B, C and D" pairs A–B and C–D.
+   */
+  private static int distance(String sentence, PlaceMention x, PlaceMention y) {
+    int from = Math.min(x.end(), y.end());
+    int to = Math.max(x.start(), y.start());
+    if (to <= from) {
+      return 0;
+    }
+    int d = to - from;
+    for (int i = from; i < to; i++) {
+      char c = sentence.charAt(i);
+      if (c == ',' || c == ';' || c == '،' || c == '、' || c == '，' || c == '；' || c == '(') {
+        d += 20;
+      }
+    }
+    return d;
   }
 
   /** What the cue sentences say about one pair. */
@@ -267,6 +331,11 @@ public final class Pairing {
       explicit |= named;
     }
 
+    boolean shares(Support o) {
+      return a.placeId().equals(o.a.placeId()) || a.placeId().equals(o.b.placeId())
+          || b.placeId().equals(o.a.placeId()) || b.placeId().equals(o.b.placeId());
+    }
+
     double total() {
       return byType.values().stream().mapToDouble(d -> d).sum();
     }
@@ -277,10 +346,16 @@ public final class Pairing {
 
     /** A strong cue, or a typed relation word said of officials (not tourists or firms). */
     boolean acceptable() {
-      boolean strongCue = typed(Type.TWINNING) >= STRONG || typed(Type.AGREEMENT) >= STRONG;
+      boolean strongCue = typed(Type.TWINNING) + typed(Type.PAST_TWINNING) >= STRONG
+          || typed(Type.AGREEMENT) >= STRONG;
       return total() > 0 && (strongCue || official);
     }
 
+    /**
+     * Twinning when a sentence about the pair names one as the event; else the agreement, visit
+     * or conference the sentences name most; a twinning named only as background ("partners
+     * since 1989") stands when nothing else is named (an anniversary, a celebration).
+     */
     String type() {
       if (typed(Type.TWINNING) > 0) {
         return RelationCue.TWINNING;
@@ -290,6 +365,9 @@ public final class Pairing {
       double visit = typed(Type.VISIT) + typed(Type.DELEGATION);
       if (agreement > 0 && agreement >= visit && agreement >= conference) {
         return RelationCue.AGREEMENT;
+      }
+      if (conference + visit == 0 && typed(Type.PAST_TWINNING) > 0) {
+        return RelationCue.TWINNING;
       }
       return conference > visit ? RelationCue.CONFERENCE : RelationCue.VISIT;
     }

@@ -23,8 +23,13 @@ public record RelationCue(String type, boolean strong) implements Serializable {
    * officials is a partnership event where one said of tourists or firms is not.
    */
   public static final String OFFICIAL = "official";
-  public static final List<String> TYPES =
-      List.of(TWINNING, AGREEMENT, VISIT, DELEGATION, CONFERENCE, COOPERATION, OFFICIAL);
+  /**
+   * A past-relation marker ("since 1989", "for years", "desde hace"): a twinning named in its
+   * sentence is the background of the event the article reports, not the event.
+   */
+  public static final String BACKGROUND = "background";
+  public static final List<String> TYPES = List.of(TWINNING, AGREEMENT, VISIT, DELEGATION,
+      CONFERENCE, COOPERATION, OFFICIAL, BACKGROUND);
 
   public static final String FILE = "extract/partnership-cues.tsv";
 
@@ -34,6 +39,11 @@ public record RelationCue(String type, boolean strong) implements Serializable {
     if (!TYPES.contains(type)) {
       throw new IllegalArgumentException("type must be one of " + TYPES + ", got '" + type + "'");
     }
+  }
+
+  /** True for cues that name a relation (not an official or a past-relation marker). */
+  public boolean isRelation() {
+    return !type.equals(OFFICIAL) && !type.equals(BACKGROUND);
   }
 
   /** The lexicon of {@link #FILE}, loaded once per JVM. */

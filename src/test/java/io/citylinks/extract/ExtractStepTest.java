@@ -18,8 +18,11 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Spark NLP front end and the place stage on real Spark: offsets land in the article text. */
-class PlaceMentionsStepTest {
+/**
+ * The extraction pipeline on real Spark: place offsets land in the article text, partnerships
+ * come out with their pair, type, topics, year and evidence, and a saved model gives the same.
+ */
+class ExtractStepTest {
   private static final StructType ARTICLES = new StructType()
       .add("article_id", DataTypes.StringType).add("text", DataTypes.StringType)
       .add("lang", DataTypes.StringType).add("is_canonical", DataTypes.BooleanType);
@@ -43,7 +46,7 @@ class PlaceMentionsStepTest {
   void mentionsPointIntoTheArticleText() {
     SparkSession spark = TestSpark.session();
     CitylinksConfig config = TestSpark.config("extract");
-    List<Row> rows = PlaceMentionsStep.placeMentions(articles(spark), config.extract(), "r1")
+    List<Row> rows = ExtractStep.placeMentions(ExtractStep.annotate(articles(spark), config.extract()), "r1")
         .orderBy("article_id", "start").collectAsList();
     String found = rows.stream().map(r -> r.getString(0) + ":" + r.getString(5) + ":"
         + r.getInt(2) + "-" + r.getInt(3)).collect(Collectors.joining(" "));
@@ -64,10 +67,34 @@ class PlaceMentionsStepTest {
   }
 
   @Test
+  void partnershipsComeWithPairTypeTopicsYearAndEvidence() {
+    SparkSession spark = TestSpark.session();
+    CitylinksConfig config = TestSpark.config("extract");
+    Dataset<Row> input = articles(spark).withColumn("year",
+        org.apache.spark.sql.functions.lit(2024));
+    List<Row> rows = ExtractStep.partnershipMentions(
+            ExtractStep.annotate(input, config.extract()), "r1")
+        .orderBy("article_id").collectAsList();
+    String found = rows.stream().map(r -> r.getAs("article_id") + ":" + r.getAs("city_a") + "/"
+        + r.getAs("country_a") + "-" + r.getAs("city_b") + "/" + r.getAs("country_b") + ":"
+        + r.getAs("type") + ":" + r.getList(r.fieldIndex("topics")) + ":" + r.getAs("year"))
+        .collect(Collectors.joining(" "));
+    assertEquals("a1:Chengdu/CN-İzmir/TR:visit:[transport]:2024 a2:Harbin/CN-İzmir/TR:visit:[]:2024",
+        found);
+    Row a1 = rows.get(0);
+    assertEquals("The mayor of Izmir welcomed a delegation from Chengdu.", a1.getAs("evidence"));
+    assertEquals("1815286", a1.getAs("geoname_id_a"));
+    assertEquals("311046", a1.getAs("geoname_id_b"));
+    assertEquals(16, ((String) a1.getAs("event_id")).length());
+    double confidence = a1.getAs("confidence");
+    assertTrue(confidence > 0.3 && confidence < 1, "confidence " + confidence);
+  }
+
+  @Test
   void scopeAllReadsEveryCanonicalArticle() {
     SparkSession spark = TestSpark.session();
     CitylinksConfig config = TestSpark.config("extractall", "extract.scope=all");
-    List<Row> rows = PlaceMentionsStep.placeMentions(articles(spark), config.extract(), "r1")
+    List<Row> rows = ExtractStep.placeMentions(ExtractStep.annotate(articles(spark), config.extract()), "r1")
         .filter("article_id = 'a4'").collectAsList();
     assertEquals(1, rows.size(), rows.toString());
     assertEquals("311046", rows.get(0).getString(5));
@@ -77,11 +104,14 @@ class PlaceMentionsStepTest {
   void savedModelGivesTheSameMentions() throws Exception {
     SparkSession spark = TestSpark.session();
     CitylinksConfig config = TestSpark.config("extract");
-    Dataset<Row> input = articles(spark).select("article_id", "text", "lang");
+    Dataset<Row> input = articles(spark).select("article_id", "text", "lang")
+        .withColumn("year", org.apache.spark.sql.functions.lit(2024));
     PipelineModel model = ExtractionPipeline.build(input, config.extract());
     model.write().overwrite().save(dir.resolve("model").toString());
     PipelineModel loaded = PipelineModel.load(dir.resolve("model").toString());
-    assertEquals(model.transform(input).select("places").collectAsList(),
-        loaded.transform(input).select("places").collectAsList());
+    List<Row> expected = model.transform(input).select("places", "partnerships").collectAsList();
+    assertEquals(expected, loaded.transform(input).select("places", "partnerships")
+        .collectAsList());
+    assertTrue(expected.stream().anyMatch(r -> !r.getList(1).isEmpty()), expected.toString());
   }
 }
