@@ -47,7 +47,7 @@ public final class Pairing {
       Pattern.compile("^(?:['’]?\\p{L}{0,4}\\s*|\\s*,\\s*|\\s*\\(\\s*|\\s+)$");
 
   enum Type {
-    TWINNING, AGREEMENT, CONFERENCE, VISIT, DELEGATION, COOPERATION, OFFICIAL, BACKGROUND,
+    TWINNING, AGREEMENT, CONFERENCE, VISIT, DELEGATION, COOPERATION, OFFICIAL, BACKGROUND, HOST,
     /** A twinning named as the background of the event (with "since", "for years"). */
     PAST_TWINNING
   }
@@ -95,6 +95,7 @@ public final class Pairing {
       }
       EnumMap<Type, Double> weights = weights(e.getValue(), s);
       weights.remove(Type.OFFICIAL);
+      weights.remove(Type.HOST);
       if (weights.remove(Type.BACKGROUND) != null && weights.containsKey(Type.TWINNING)) {
         weights.put(Type.PAST_TWINNING, weights.remove(Type.TWINNING));
       }
@@ -103,7 +104,7 @@ public final class Pairing {
       }
       boolean official = officials.contains(s) || officials.contains(s - 1)
           || officials.contains(s + 1);
-      for (PlaceMention[] p : pairsIn(sentences.get(s), named, home, weights)) {
+      for (PlaceMention[] p : pairsIn(sentences.get(s), named, home, weights, e.getValue())) {
         String key = p[0].placeId().compareTo(p[1].placeId()) < 0
             ? p[0].placeId() + "|" + p[1].placeId() : p[1].placeId() + "|" + p[0].placeId();
         boolean explicit = named.contains(p[0]) && named.contains(p[1]);
@@ -120,7 +121,7 @@ public final class Pairing {
     }
     List<Candidate> found = new ArrayList<>();
     for (Support p : pairs.values()) {
-      if (!p.acceptable() || outweighed(p, pairs.values())) {
+      if (!p.acceptable() || outweighed(p, pairs.values(), home)) {
         continue;
       }
       String type = p.type();
@@ -133,13 +134,18 @@ public final class Pairing {
   }
 
   /**
-   * True when a pair sharing a city with {@code p} has three times its support: the other city
-   * of {@code p} is then named in passing (the venue, a firm's home town), not as a partner.
-   * Pairs with no city in common do not compete: a forum's several twinnings all stand.
+   * True when another pair of the home city has three times the support of {@code p}, a pair of
+   * the home city too: the other city of {@code p} is then named in passing (the venue, a firm's
+   * home town), not as the home city's partner. Other pairs do not compete: a forum's several
+   * twinnings, or several home-country cities at one foreign conference, all stand.
    */
-  private static boolean outweighed(Support p, java.util.Collection<Support> all) {
+  private static boolean outweighed(Support p, java.util.Collection<Support> all,
+      PlaceMention home) {
+    if (!p.has(home)) {
+      return false;
+    }
     for (Support q : all) {
-      if (q != p && q.total() * MIN_SHARE > p.total() && q.shares(p)) {
+      if (q != p && q.total() * MIN_SHARE > p.total() && q.has(home)) {
         return true;
       }
     }
@@ -228,13 +234,26 @@ public final class Pairing {
 
   /** The city pairs one cue sentence makes, each as {home side, other side}. */
   private static List<PlaceMention[]> pairsIn(String sentence, List<PlaceMention> named,
-      PlaceMention home, EnumMap<Type, Double> weights) {
+      PlaceMention home, EnumMap<Type, Double> weights, List<CueMention> cues) {
+    List<PlaceMention[]> pairs = new ArrayList<>();
+    PlaceMention host = host(sentence, named, cues);
+    if (host != null) {
+      // "the mayors of A and B spoke at the summit hosted by C": every participant with C.
+      for (PlaceMention m : named) {
+        if (!m.placeId().equals(host.placeId())) {
+          pairs.add(new PlaceMention[] {m, host});
+        }
+      }
+      if (pairs.isEmpty() && !home.placeId().equals(host.placeId())) {
+        pairs.add(new PlaceMention[] {home, host});
+      }
+      return pairs;
+    }
     List<PlaceMention> local = new ArrayList<>();
     List<PlaceMention> foreign = new ArrayList<>();
     for (PlaceMention m : named) {
       (m.country().equals(home.country()) ? local : foreign).add(m);
     }
-    List<PlaceMention[]> pairs = new ArrayList<>();
     if (foreign.isEmpty()) {
       boolean signed = weights.containsKey(Type.TWINNING) || weights.containsKey(Type.AGREEMENT);
       Set<String> ids = new TreeSet<>();
@@ -255,6 +274,13 @@ public final class Pairing {
     if (local.size() == 1) {
       for (PlaceMention f : foreign) {
         pairs.add(new PlaceMention[] {local.get(0), f});
+      }
+      return pairs;
+    }
+    if (foreign.size() == 1 && weights.containsKey(Type.CONFERENCE)) {
+      // Several home-country cities at one foreign conference: each attends it.
+      for (PlaceMention l : local) {
+        pairs.add(new PlaceMention[] {l, foreign.get(0)});
       }
       return pairs;
     }
@@ -281,6 +307,26 @@ public final class Pairing {
       }
     }
     return pairs;
+  }
+
+  /** The city a host cue of the sentence names (the one nearest to the cue), or null. */
+  private static PlaceMention host(String sentence, List<PlaceMention> named,
+      List<CueMention> cues) {
+    PlaceMention host = null;
+    int best = Integer.MAX_VALUE;
+    for (CueMention c : cues) {
+      if (!c.type().equals(RelationCue.HOST)) {
+        continue;
+      }
+      for (PlaceMention m : named) {
+        int d = m.start() < c.start() ? c.start() - m.end() : m.start() - c.end();
+        if (d >= 0 && d < best) {
+          best = d;
+          host = m;
+        }
+      }
+    }
+    return host;
   }
 
   /**
@@ -331,9 +377,8 @@ public final class Pairing {
       explicit |= named;
     }
 
-    boolean shares(Support o) {
-      return a.placeId().equals(o.a.placeId()) || a.placeId().equals(o.b.placeId())
-          || b.placeId().equals(o.a.placeId()) || b.placeId().equals(o.b.placeId());
+    boolean has(PlaceMention m) {
+      return a.placeId().equals(m.placeId()) || b.placeId().equals(m.placeId());
     }
 
     double total() {

@@ -28,8 +28,10 @@ public record RelationCue(String type, boolean strong) implements Serializable {
    * sentence is the background of the event the article reports, not the event.
    */
   public static final String BACKGROUND = "background";
+  /** A host ("hosted by", میزبان, 主办): the city next to it hosts the event the others attend. */
+  public static final String HOST = "host";
   public static final List<String> TYPES = List.of(TWINNING, AGREEMENT, VISIT, DELEGATION,
-      CONFERENCE, COOPERATION, OFFICIAL, BACKGROUND);
+      CONFERENCE, COOPERATION, OFFICIAL, BACKGROUND, HOST);
 
   public static final String FILE = "extract/partnership-cues.tsv";
 
@@ -41,9 +43,9 @@ public record RelationCue(String type, boolean strong) implements Serializable {
     }
   }
 
-  /** True for cues that name a relation (not an official or a past-relation marker). */
+  /** True for cues that name a relation (not an official, a host or a past-relation marker). */
   public boolean isRelation() {
-    return !type.equals(OFFICIAL) && !type.equals(BACKGROUND);
+    return !type.equals(OFFICIAL) && !type.equals(BACKGROUND) && !type.equals(HOST);
   }
 
   /** The lexicon of {@link #FILE}, loaded once per JVM. */

@@ -41,7 +41,7 @@ public final class TermLexicon<V> {
   /**
    * Reads {@code file} (at least {@code columns} tab-separated columns, the first two lang and
    * term) and builds each row's value with {@code value}, which validates the other columns.
-   * A (language, term) given twice keeps its first row.
+   * A (language, term) may not be given twice with different values.
    */
   public static <V> TermLexicon<V> load(String file, int columns, Function<String[], V> value) {
     TreeMap<String, Map<String, V>> terms = new TreeMap<>();
@@ -61,7 +61,11 @@ public final class TermLexicon<V> {
         throw new IllegalArgumentException(file + ": row '" + String.join("\t", row) + "': "
             + e.getMessage(), e);
       }
-      terms.computeIfAbsent(term, t -> new HashMap<>()).putIfAbsent(lang, v);
+      V before = terms.computeIfAbsent(term, t -> new HashMap<>()).putIfAbsent(lang, v);
+      if (before != null && !before.equals(v)) {
+        throw new IllegalArgumentException(file + ": '" + row[1] + "' (" + lang
+            + ") is listed twice with different meanings: " + before + " and " + v);
+      }
     }
     if (terms.isEmpty()) {
       throw new IllegalArgumentException(file + " has no terms");
