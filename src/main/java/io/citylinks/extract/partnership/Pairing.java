@@ -39,6 +39,12 @@ public final class Pairing {
   static final double WEAK = 1.0;
   /** A pair needs this share of the support of a pair it shares a city with. */
   static final double MIN_SHARE = 0.34;
+  /**
+   * A partner must be recognised at least this surely, or be a place name with several
+   * candidate places (still a name): a common word let through by a cue next to it ("المدينة",
+   * the city; "两市", the two cities) is too weak to be a partner.
+   */
+  static final double MIN_PARTNER_CONFIDENCE = 0.7;
   /** The headline and lead count double. */
   static final int LEAD_SENTENCES = 2;
 
@@ -159,7 +165,8 @@ public final class Pairing {
   static List<PlaceMention> cities(List<String> sentences, List<PlaceMention> places) {
     List<PlaceMention> cities = new ArrayList<>();
     for (PlaceMention m : places) {
-      if (!m.kind().equals("country")) {
+      if (!m.kind().equals("country")
+          && (m.confidence() >= MIN_PARTNER_CONFIDENCE || m.rule().equals("ambiguous"))) {
         cities.add(m);
       }
     }

@@ -2,6 +2,7 @@ package io.citylinks.extract.partnership;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a cue word of {@code conf/extract/partnership-cues.tsv} says: the relation type it signals
@@ -55,7 +56,7 @@ public record RelationCue(String type, boolean strong) implements Serializable {
       synchronized (RelationCue.class) {
         l = shared;
         if (l == null) {
-          l = TermLexicon.load(FILE, 4, RelationCue::fromRow);
+          l = TermLexicon.load(FILE, 4, RelationCue::fromRow, Set.of("de"));
           shared = l;
         }
       }

@@ -32,18 +32,24 @@ public final class TermLexicon<V> {
 
   private final AhoCorasickDoubleArrayTrie<Map<String, V>> trie = new AhoCorasickDoubleArrayTrie<>();
   private final int size;
+  private final Set<String> inWordLanguages;
 
-  private TermLexicon(TreeMap<String, Map<String, V>> terms) {
+  private TermLexicon(TreeMap<String, Map<String, V>> terms, Set<String> inWordLanguages) {
     trie.build(terms);
     size = terms.size();
+    this.inWordLanguages = Set.copyOf(inWordLanguages);
   }
 
   /**
    * Reads {@code file} (at least {@code columns} tab-separated columns, the first two lang and
    * term) and builds each row's value with {@code value}, which validates the other columns.
    * A (language, term) may not be given twice with different values.
+   *
+   * @param inWordLanguages languages whose terms also match inside words (German compounds:
+   *     "konferenz" in "Städtekonferenz")
    */
-  public static <V> TermLexicon<V> load(String file, int columns, Function<String[], V> value) {
+  public static <V> TermLexicon<V> load(String file, int columns, Function<String[], V> value,
+      Set<String> inWordLanguages) {
     TreeMap<String, Map<String, V>> terms = new TreeMap<>();
     for (String[] row : DataFiles.readTable(file, columns)) {
       String lang = row[0].strip();
@@ -70,7 +76,7 @@ public final class TermLexicon<V> {
     if (terms.isEmpty()) {
       throw new IllegalArgumentException(file + " has no terms");
     }
-    return new TermLexicon<>(terms);
+    return new TermLexicon<>(terms, inWordLanguages);
   }
 
   /** Number of distinct normalised terms. */
@@ -85,12 +91,13 @@ public final class TermLexicon<V> {
   public List<Hit<V>> find(String text, String lang) {
     List<Hit<V>> hits = new ArrayList<>();
     boolean arabic = "ar".equals(lang) || "fa".equals(lang);
+    boolean inWords = inWordLanguages.contains(lang);
     trie.parseText(text, (int begin, int end, Map<String, V> byLang) -> {
       V v = byLang.get(lang);
       if (v == null) {
         v = byLang.get("*");
       }
-      if (v != null && startsWord(text, begin, arabic)) {
+      if (v != null && (inWords || startsWord(text, begin, arabic))) {
         hits.add(new Hit<>(begin, end, text.substring(begin, end), v));
       }
     });

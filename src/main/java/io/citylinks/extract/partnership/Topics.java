@@ -40,7 +40,7 @@ public final class Topics {
                   + topic + "'");
             }
             return topic;
-          });
+          }, Set.of());
           shared = l;
         }
       }
