@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.citylinks.config.CitylinksConfig;
+import io.citylinks.eval.GazetteerNames;
+import io.citylinks.eval.GoldScorer;
+import io.citylinks.eval.TableFindings;
 import io.citylinks.ingest.Fixtures;
 import io.citylinks.ingest.Fixtures.Page;
 import io.citylinks.spark.TestSpark;
@@ -251,5 +254,20 @@ class PipelineJobTest {
         + "AND a.source_file LIKE '%002_%'").as(org.apache.spark.sql.Encoders.STRING())
         .collectAsList();
     assertEquals(2, guangzhou.size(), guangzhou.toString());
+
+    // Issue 4: partnership_mentions equals the labels for city pairs, country pairs, types and
+    // years; topics reach F1 0.8.
+    List<GoldScorer.GoldDoc> gold = GoldScorer.readGold(seeds.resolveSibling(
+        "seeds-expected.jsonl"));
+    GoldScorer.Report report = GoldScorer.score(gold,
+        TableFindings.read(spark, "seeds", gold).found(), GazetteerNames.shared());
+    GoldScorer.Tally all = report.all();
+    String shown = report.format() + report.differences();
+    assertEquals(1.0, all.cityPrecision(), shown);
+    assertEquals(1.0, all.cityRecall(), shown);
+    assertEquals(1.0, all.countryF1(), shown);
+    assertEquals(1.0, all.typeAccuracy(), shown);
+    assertEquals(1.0, all.yearAccuracy(), shown);
+    assertTrue(all.topicF1() >= 0.8, shown);
   }
 }

@@ -14,13 +14,16 @@ import java.util.TreeSet;
  * {@code conf/extract/topics.tsv} in the sentences about it — the sentences that pair the two
  * cities, the one after each, and the article's cooperation sentences ("the agreement covers
  * trade, education and tourism") — but not the page's other text (menus, related headlines, the
- * comment box), and not sentences about another pair of the same article.
+ * comment box), and not sentences about another pair of the same article. "Smart city technologies" are smart_city only.
  */
 public final class Topics {
   public static final String FILE = "extract/topics.tsv";
   public static final List<String> ALL = List.of("smart_city", "technology", "transport",
       "energy", "environment", "culture", "education", "sports", "trade", "agriculture",
       "tourism", "health", "urban_planning");
+
+  private static final String SMART_CITY = "smart_city";
+  private static final String TECHNOLOGY = "technology";
 
   private static volatile TermLexicon<String> shared;
 
@@ -60,7 +63,13 @@ public final class Topics {
     for (int s : pair.support()) {
       scope.add(s);
       scope.add(s + 1);
+      scope.add(s + 2);
     }
+    Map<Integer, Set<String>> named = new HashMap<>();
+    for (PlaceMention m : places) {
+      named.computeIfAbsent(m.sentenceIdx(), k -> new HashSet<>()).add(m.placeId());
+    }
+    Set<String> own = Set.of(pair.a().placeId(), pair.b().placeId());
     for (CueMention c : cues) {
       String t = c.type();
       if (t.equals(RelationCue.COOPERATION) || t.equals(RelationCue.TWINNING)
@@ -68,11 +77,6 @@ public final class Topics {
         scope.add(c.sentenceIdx());
       }
     }
-    Map<Integer, Set<String>> named = new HashMap<>();
-    for (PlaceMention m : places) {
-      named.computeIfAbsent(m.sentenceIdx(), k -> new HashSet<>()).add(m.placeId());
-    }
-    Set<String> own = Set.of(pair.a().placeId(), pair.b().placeId());
     Set<String> others = new HashSet<>();
     for (Candidate p : pairs) {
       others.add(p.a().placeId());
@@ -90,7 +94,14 @@ public final class Topics {
         continue;
       }
       String text = SurfaceNormalizer.normalizeText(sentences.get(s)).text();
+      int smartCityEnd = -1;
       for (TermLexicon.Hit<String> h : lexicon.find(text, lang)) {
+        if (h.value().equals(SMART_CITY)) {
+          smartCityEnd = h.end();
+        } else if (h.value().equals(TECHNOLOGY) && smartCityEnd >= 0
+            && h.start() - smartCityEnd <= 2) {
+          continue; // "smart city technologies" are the smart city, not another field
+        }
         topics.add(h.value());
       }
     }

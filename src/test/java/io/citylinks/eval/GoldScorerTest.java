@@ -1,0 +1,64 @@
+package io.citylinks.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.citylinks.eval.GoldScorer.Found;
+import io.citylinks.eval.GoldScorer.GoldDoc;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The scorer's figures on a small hand-made case. */
+class GoldScorerTest {
+  @TempDir Path dir;
+
+  @Test
+  void figuresFromLabelsAndFindings() throws Exception {
+    Path gold = dir.resolve("gold.jsonl");
+    Files.writeString(gold, String.join("\n",
+        "{\"id\": \"a\", \"lang\": \"tr\", \"partnerships\": [{\"cities\": [\"Chengdu\", "
+            + "\"Izmir\"], \"countries\": [\"CN\", \"TR\"], \"type\": \"visit\", \"topics\": "
+            + "[\"trade\", \"culture\"], \"year\": 2024}]}",
+        "{\"id\": \"b\", \"lang\": \"fa\", \"partnerships\": [{\"cities\": [\"Gorgan\", "
+            + "\"Guangzhou\"], \"countries\": [\"CN\", \"IR\"], \"type\": \"twinning\", "
+            + "\"topics\": [], \"year\": null}]}",
+        "{\"id\": \"c\", \"lang\": \"fa\", \"partnerships\": []}",
+        "{\"id\": \"d\", \"lang\": \"tr\", \"partnerships\": []}", ""));
+    List<GoldDoc> labels = GoldScorer.readGold(gold);
+    Map<String, List<Found>> found = Map.of(
+        // right pair (names with diacritics, other order), wrong type, one topic of two
+        "a", List.of(new Found("İzmir", "TR", "311046", "Chengdu", "CN", "1815286", "agreement",
+            Set.of("trade"), 2024)),
+        // a pair the labels do not have
+        "b", List.of(new Found("Gorgān", "IR", "1", "Shenzhen", "CN", "2", "twinning",
+            Set.of(), null)),
+        "c", List.of(new Found("Tehran", "IR", "3", "Moscow", "RU", "4", "visit", Set.of(),
+            null)));
+    GoldScorer.Report r = GoldScorer.score(labels, found, GoldScorer.NameMatcher.BY_NAME);
+    GoldScorer.Tally all = r.all();
+    assertEquals(4, all.docs());
+    assertEquals(1.0 / 3, all.cityPrecision(), 1e-9);
+    assertEquals(0.5, all.cityRecall(), 1e-9);
+    assertEquals(0.0, all.typeAccuracy(), 1e-9);
+    assertEquals(1.0, all.yearAccuracy(), 1e-9);
+    assertEquals(2.0 / 3, all.topicF1(), 1e-9); // tp 1, predicted 1, labelled 2
+    assertEquals(0.8, all.countryF1(), 1e-9); // CN|TR and CN|IR found, IR|RU false
+    assertEquals(0.5, all.falseNegativeRate(), 1e-9); // c has a false one, d none
+    assertTrue(r.differences().contains("a: Chengdu|Izmir type agreement, gold visit"),
+        r.differences().toString());
+    assertTrue(r.format().contains("all"), r.format());
+  }
+
+  @Test
+  void gazetteerNamesMatchOtherNamesOfThePlace() {
+    GazetteerNames names = GazetteerNames.shared();
+    assertTrue(names.sameCity("Izmir", "İzmir", "311046"));
+    assertTrue(names.sameCity("Smyrna", "İzmir", "311046")); // a GeoNames alternate name
+    assertTrue(!names.sameCity("Ankara", "İzmir", "311046"));
+  }
+}

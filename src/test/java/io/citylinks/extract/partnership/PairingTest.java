@@ -1,0 +1,95 @@
+package io.citylinks.extract.partnership;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Who partners with whom, and how: the pairing rules on short articles of our own. */
+class PairingTest {
+  /** "CityA/CC-CityB/CC type" per partnership, in table order. */
+  private static String pairs(String lang, String... sentences) {
+    return PartnershipExtractor.extract(Arrays.asList(sentences), lang, 2024).stream()
+        .map(c -> c.a().name() + "/" + c.a().country() + "-" + c.b().name() + "/"
+            + c.b().country() + " " + c.type())
+        .sorted().collect(Collectors.joining("; "));
+  }
+
+  @Test
+  void aForeignDelegationPairsWithTheHomeMunicipality() {
+    assertEquals("Harbin/CN-Bursa/TR visit", pairs("tr",
+        "Bursa Büyükşehir Belediye Başkanı Harbin heyetini ağırladı.",
+        "Görüşmede iki kent arasında ticaret ve turizm alanında işbirliği ele alındı."));
+  }
+
+  @Test
+  void aSisterCityAgreementIsTwinningEvenWhenSigned() {
+    assertEquals("Kazan/RU-Bursa/TR twinning", pairs("tr",
+        "Bursa ile Kazan arasında kardeş şehir protokolü imzalandı."));
+  }
+
+  @Test
+  void aCountryWithoutACityIsNoPartner() {
+    assertEquals("", pairs("en",
+        "The mayor of Leeds received a Chinese delegation at the town hall.",
+        "The visitors discussed trade with council officials."));
+  }
+
+  @Test
+  void tourismWithoutOfficialsIsNoPartnership() {
+    assertEquals("", pairs("en",
+        "Thousands of visitors from Lyon and Milan came to the Leeds light festival.",
+        "Hotels were full all weekend."));
+  }
+
+  @Test
+  void severalTwinningsInOneSentencePairNearestPartners() {
+    assertEquals("Qingdao/CN-Tver/RU agreement; Weihai/CN-Kaluga/RU agreement", pairs("ru",
+        "Мэры подписали соглашения о сотрудничестве: Тверь и Циндао, Калуга и Вэйхай."));
+  }
+
+  @Test
+  void participantsOfAHostedForumPairWithTheHost() {
+    assertEquals("Dubai/AE-Xi’an/CN conference; Ankara/TR-Xi’an/CN conference", pairs("en",
+        "The mayors of Ankara and Dubai spoke at the urban forum hosted by Xi'an."));
+  }
+
+  @Test
+  void homeCitiesAtAForeignConferenceEachAttend() {
+    assertEquals("Mashhad/IR-Bucharest/RO conference; Shiraz/IR-Bucharest/RO conference",
+        pairs("fa", "شهرداری شیراز و مشهد در کنفرانس شهرهای هوشمند بخارست شرکت کردند."));
+  }
+
+  @Test
+  void aTwinningNamedAsBackgroundLeavesTheVisit() {
+    assertEquals("Dortmund/DE-Leeds/GB visit", pairs("en",
+        "A delegation from Dortmund was received by the Lord Mayor of Leeds.",
+        "The two cities have been sister cities since 1969 and met to plan a youth exchange."));
+  }
+
+  @Test
+  void aCityNamedInPassingDoesNotCompeteWithThePartner() {
+    // Izmir-Chengdu is supported by three cue sentences; Shenzhen is only where a firm is.
+    assertEquals("Chengdu/CN-İzmir/TR visit", pairs("en",
+        "Izmir hosts Chengdu delegation.",
+        "The mayor of Izmir welcomed the Chengdu delegation on Monday.",
+        "The delegation from Chengdu also met Izmir's council, with a firm from Shenzhen.",
+        "Both cities agreed to deepen cooperation."));
+  }
+
+  @Test
+  void aDistrictNamedWithItsProvinceIsTheMunicipality() {
+    assertEquals("Beylikdüzü/TR-Yomra/TR twinning", pairs("tr",
+        "Beylikdüzü Belediyesi ile Trabzon'un Yomra Belediyesi arasında kardeş belediye "
+            + "protokolü imzalandı."));
+  }
+
+  @Test
+  void noCueNoPartnership() {
+    assertEquals("", pairs("de",
+        "Die Straßenbahn aus Wien fährt seit Montag auch in Graz.",
+        "Der Bürgermeister von Graz lobte die neuen Fahrzeuge."));
+  }
+}
