@@ -11,16 +11,20 @@ import java.util.Set;
 
 /**
  * The cheap first filter of extraction: may an article report a city partnership? Yes when it
- * has a strong cue of {@code conf/extract/partnership-cues.tsv} ({@link RelationCue}) (sister city, kardeş şehir,
- * خواهرخوانده, 友好城市, побратим, memorandum...), or a weak one (delegation, visit, agreement)
- * together with a foreign country's name or adjective or a large foreign city. Most municipal news (budgets, roads,
- * weddings, the minister's visit) does not, and skips the Spark NLP and place stages. A small
- * Aho-Corasick automaton over normalised cues, matched inside words, then the place automaton
- * for the articles with a weak cue only; thread-safe, one per JVM.
+ * has a strong relation cue of {@code conf/extract/partnership-cues.tsv} ({@link RelationCue}:
+ * sister city, kardeş şehir, خواهرخوانده, 友好城市, побратим, memorandum...), or a weak one
+ * (delegation, visit, agreement) together with a foreign country's name or adjective, a foreign
+ * city, or two cities of the home countries. Most municipal news (budgets, roads, weddings, the
+ * minister's visit) does not, and skips the Spark NLP and extraction stages. The cue automaton,
+ * matched inside words, then the place automaton for the articles with a weak cue only;
+ * thread-safe, one per JVM.
  */
 public final class PartnershipCues {
-  /** A weak cue counts next to a foreign city of this size (large cities are the usual partners). */
-  static final long FOREIGN_CITY_POPULATION = 1_000_000;
+  /**
+   * A weak cue counts next to a foreign city of this size, or two home cities of this size (a
+   * name of four characters at least, capitalised where the script has case).
+   */
+  static final long CITY_POPULATION = 100_000;
 
   private static volatile PartnershipCues shared;
 
@@ -53,8 +57,9 @@ public final class PartnershipCues {
 
   /**
    * True when {@code text} may report a partnership: it has a strong cue, or a weak cue and the
-   * name or adjective of a country outside the home countries of {@code lang}, or the name of a
-   * city of a million people there (not a common word of the language).
+   * name or adjective of a country outside the home countries of {@code lang}, the name of a
+   * city of {@link #CITY_POPULATION} people there, or the names of two such cities in the home
+   * countries (names that are not common words of the language).
    */
   public boolean mayReportPartnership(String text, String lang) {
     if (text == null || text.isEmpty()) {
@@ -73,10 +78,12 @@ public final class PartnershipCues {
     if (found[0] != 1) {
       return found[0] == 2;
     }
-    // A foreign country's name or adjective, or a large foreign city, found by the place
-    // automaton alone (resolving every article twice would cost as much as the places stage).
+    // A foreign country's name or adjective, a foreign city, or two cities of the home countries
+    // (a domestic agreement), found by the place automaton alone (resolving every article twice
+    // would cost as much as the places stage).
     String language = lang == null ? "und" : lang;
     Set<String> home = PlaceResolver.homeCountries(language);
+    Set<String> homeCities = new java.util.HashSet<>();
     for (PlaceMatcher.Match m : resolver.matcher().find(normalised, language)) {
       String surface = text.substring(m.start(), m.end());
       boolean lowerCase = Character.isLowerCase(surface.codePointAt(0));
@@ -86,16 +93,18 @@ public final class PartnershipCues {
         }
         for (Gazetteer.Entry e : resolver.matcher().gazetteer().lookupEntries(key)) {
           Place p = e.place();
+          boolean city = p.kind() == Place.Kind.CITY && !lowerCase
+              && p.population() >= CITY_POPULATION && key.codePointCount(0, key.length()) >= 4;
           if (home.contains(p.countryCode())) {
+            if (city) {
+              homeCities.add(p.id());
+            }
             continue;
           }
           boolean country = p.kind() == Place.Kind.COUNTRY
               && (e.lang().equals("*") || e.lang().equals(language))
               && (!lowerCase || e.form() == Gazetteer.Form.COUNTRY_ADJECTIVE);
-          boolean bigCity = p.kind() == Place.Kind.CITY && !lowerCase
-              && p.population() >= FOREIGN_CITY_POPULATION
-              && key.codePointCount(0, key.length()) >= 4;
-          if (country || bigCity) {
+          if (country || city || homeCities.size() >= 2) {
             return true;
           }
         }

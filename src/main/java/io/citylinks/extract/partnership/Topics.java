@@ -12,7 +12,7 @@ import java.util.TreeSet;
 /**
  * What a partnership covers: the topics of SPEC section 5, from the words of
  * {@code conf/extract/topics.tsv} in the sentences about it — the sentences that pair the two
- * cities, the one after each, and the article's cooperation sentences ("the agreement covers
+ * cities, the two after each, and the article's cooperation sentences ("the agreement covers
  * trade, education and tourism") — but not the page's other text (menus, related headlines, the
  * comment box), and not sentences about another pair of the same article. "Smart city technologies" are smart_city only.
  */
@@ -22,6 +22,10 @@ public final class Topics {
       "energy", "environment", "culture", "education", "sports", "trade", "agriculture",
       "tourism", "health", "urban_planning");
 
+  /** Sentences after each pairing sentence that still speak about the pair. */
+  private static final int FOLLOWING = 2;
+  /** Shorter "sentences" (blank lines, "Dr", a stray heading) are skipped. */
+  private static final int MIN_SENTENCE = 20;
   private static final String SMART_CITY = "smart_city";
   private static final String TECHNOLOGY = "technology";
 
@@ -62,8 +66,13 @@ public final class Topics {
     Set<Integer> scope = new TreeSet<>();
     for (int s : pair.support()) {
       scope.add(s);
-      scope.add(s + 1);
-      scope.add(s + 2);
+      // the next two sentences that say something (blank lines and stray fragments do not count)
+      for (int next = s + 1, taken = 0; next < sentences.size() && taken < FOLLOWING; next++) {
+        if (sentences.get(next).strip().length() >= MIN_SENTENCE) {
+          scope.add(next);
+          taken++;
+        }
+      }
     }
     Map<Integer, Set<String>> named = new HashMap<>();
     for (PlaceMention m : places) {
