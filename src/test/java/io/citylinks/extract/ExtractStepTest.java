@@ -82,7 +82,7 @@ class ExtractStepTest {
     assertEquals("a1:Chengdu/CN-İzmir/TR:visit:[transport]:2024 a2:Harbin/CN-İzmir/TR:visit:[]:2024",
         found);
     Row a1 = rows.get(0);
-    assertEquals("The mayor of Izmir welcomed a delegation from Chengdu.", a1.getAs("evidence"));
+    assertEquals("The mayor of Izmir welcomed a delegation from Chengdu", a1.getAs("evidence"));
     assertEquals("1815286", a1.getAs("geoname_id_a"));
     assertEquals("311046", a1.getAs("geoname_id_b"));
     assertEquals(16, ((String) a1.getAs("event_id")).length());

@@ -34,6 +34,9 @@ public record CueMention(int sentenceIdx, int start, int end, String cue, String
           continue; // inside a longer cue ("kardeş şehir" covers "kardeş")
         }
         coveredTo = Math.max(coveredTo, h.end());
+        if (h.value().type().equals(RelationCue.IGNORE)) {
+          continue;
+        }
         int[] range = n.sourceRange(h.start(), h.end());
         found.add(new CueMention(i, range[0], range[1], h.term(), h.value().type(),
             h.value().strong()));

@@ -28,10 +28,14 @@ import java.util.regex.Pattern;
  *   <li>naming only cities of the home country, it pairs two of them when the cue is a twinning or
  *       an agreement (domestic partnerships: "kardeş belediye protokolü").
  * </ul>
- * A pair is kept when its cue support is at least a third of the best pair's (a city named once
- * as the site of something else does not become a partner of the article's main partnership)
- * and when it has an official actor or a strong cue: a visit needs a delegation, mayor or
- * municipality, not tourists. Countries never pair: "a Chinese delegation" names no city.
+ * A host cue ("hosted by") pairs every participant with the host; several home-country cities
+ * at one foreign conference each attend it; of two adjacent cities of one country the smaller is
+ * meant ("Trabzon'un Yomra Belediyesi"). A pair of the home city is dropped when another pair of
+ * the home city has three times its support (a city named once as the site of something else is
+ * not the partner). A pair needs a strong cue, or an official or a delegation within a sentence:
+ * a visit needs a delegation, mayor or municipality, not tourists; in an article with a consul or
+ * ambassador a visit needs a strong cue or a delegation (a courtesy call is no partnership). A partner
+ * must be a sure place, and countries never pair: "a Chinese delegation" names no city.
  */
 public final class Pairing {
   /** Weight of a strong and a weak cue in a pair's support. */
@@ -54,6 +58,7 @@ public final class Pairing {
 
   enum Type {
     TWINNING, AGREEMENT, CONFERENCE, VISIT, DELEGATION, COOPERATION, OFFICIAL, BACKGROUND, HOST,
+    DIPLOMAT,
     /** A twinning named as the background of the event (with "since", "for years"). */
     PAST_TWINNING
   }
@@ -91,6 +96,7 @@ public final class Pairing {
         officials.add(c.sentenceIdx());
       }
     }
+    boolean diplomats = cues.stream().anyMatch(c -> c.type().equals(RelationCue.DIPLOMAT));
     Map<String, Support> pairs = new LinkedHashMap<>();
     for (Map.Entry<Integer, List<CueMention>> e : new java.util.TreeMap<>(cuesBySentence)
         .entrySet()) {
@@ -102,6 +108,7 @@ public final class Pairing {
       EnumMap<Type, Double> weights = weights(e.getValue(), s);
       weights.remove(Type.OFFICIAL);
       weights.remove(Type.HOST);
+      weights.remove(Type.DIPLOMAT);
       if (weights.remove(Type.BACKGROUND) != null && weights.containsKey(Type.TWINNING)) {
         weights.put(Type.PAST_TWINNING, weights.remove(Type.TWINNING));
       }
@@ -127,7 +134,8 @@ public final class Pairing {
     }
     List<Candidate> found = new ArrayList<>();
     for (Support p : pairs.values()) {
-      if (!p.acceptable() || outweighed(p, pairs.values(), home)) {
+      if (!p.acceptable() || outweighed(p, pairs.values(), home)
+          || (diplomats && p.courtesyCall())) {
         continue;
       }
       String type = p.type();
@@ -396,11 +404,19 @@ public final class Pairing {
       return byType.getOrDefault(t, 0.0);
     }
 
+    boolean strong() {
+      return typed(Type.TWINNING) + typed(Type.PAST_TWINNING) >= STRONG
+          || typed(Type.AGREEMENT) >= STRONG;
+    }
+
+    /** A visit without a strong cue or a delegation: with a diplomat about, a courtesy call. */
+    boolean courtesyCall() {
+      return !strong() && typed(Type.DELEGATION) == 0 && type().equals(RelationCue.VISIT);
+    }
+
     /** A strong cue, or a typed relation word said of officials (not tourists or firms). */
     boolean acceptable() {
-      boolean strongCue = typed(Type.TWINNING) + typed(Type.PAST_TWINNING) >= STRONG
-          || typed(Type.AGREEMENT) >= STRONG;
-      return total() > 0 && (strongCue || official);
+      return total() > 0 && (strong() || official);
     }
 
     /**

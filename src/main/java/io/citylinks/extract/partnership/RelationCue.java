@@ -31,8 +31,18 @@ public record RelationCue(String type, boolean strong) implements Serializable {
   public static final String BACKGROUND = "background";
   /** A host ("hosted by", میزبان, 主办): the city next to it hosts the event the others attend. */
   public static final String HOST = "host";
+  /**
+   * A diplomat (consul, ambassador): a country's envoy, not a city's. A visit or talk of an article
+   * with one and no strong cue or delegation is a courtesy call, not a city partnership.
+   */
+  public static final String DIPLOMAT = "diplomat";
+  /**
+   * A word that starts like a cue but is none ("visitors" for "visit"): the longer match wins and
+   * is dropped.
+   */
+  public static final String IGNORE = "ignore";
   public static final List<String> TYPES = List.of(TWINNING, AGREEMENT, VISIT, DELEGATION,
-      CONFERENCE, COOPERATION, OFFICIAL, BACKGROUND, HOST);
+      CONFERENCE, COOPERATION, OFFICIAL, BACKGROUND, HOST, DIPLOMAT, IGNORE);
 
   public static final String FILE = "extract/partnership-cues.tsv";
 
@@ -44,9 +54,9 @@ public record RelationCue(String type, boolean strong) implements Serializable {
     }
   }
 
-  /** True for cues that name a relation (not an official, a host or a past-relation marker). */
+  /** True for cues that name a relation (twinning, agreement, visit, delegation, conference, cooperation). */
   public boolean isRelation() {
-    return !type.equals(OFFICIAL) && !type.equals(BACKGROUND) && !type.equals(HOST);
+    return TYPES.indexOf(type) <= TYPES.indexOf(COOPERATION);
   }
 
   /** The lexicon of {@link #FILE}, loaded once per JVM. */
