@@ -67,7 +67,10 @@ class TermLexiconTest {
   void theShippedListsLoad() {
     assertTrue(RelationCue.lexicon().size() > 300);
     assertTrue(Topics.lexicon().size() > 500);
-    for (String type : RelationCue.TYPES) { // the pairing stage knows every type of the list
+    for (String type : RelationCue.TYPES) { // the pairing stage knows every type it is given
+      if (type.equals(RelationCue.IGNORE)) {
+        continue; // dropped when cues are found
+      }
       assertEquals(type, Pairing.Type.valueOf(type.toUpperCase(java.util.Locale.ROOT)).name()
           .toLowerCase(java.util.Locale.ROOT));
     }
