@@ -7,6 +7,8 @@ import io.citylinks.extract.places.PlaceResolver;
 import io.citylinks.extract.places.gazetteer.Gazetteer;
 import io.citylinks.extract.places.gazetteer.Place;
 import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,6 +27,11 @@ public final class PartnershipCues {
    * name of four characters at least, capitalised where the script has case).
    */
   static final long CITY_POPULATION = 100_000;
+  /**
+   * The place must be named within this many characters of a weak cue (about two sentences):
+   * a visit in one paragraph and a foreign country in another do not make a candidate.
+   */
+  static final int WINDOW = 250;
 
   private static volatile PartnershipCues shared;
 
@@ -55,11 +62,22 @@ public final class PartnershipCues {
     return cues.size();
   }
 
+  /** Whether a weak cue starts within {@link #WINDOW} characters of {@code at}. */
+  private static boolean near(List<Integer> cueStarts, int at) {
+    for (int c : cueStarts) {
+      if (Math.abs(c - at) <= WINDOW) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
-   * True when {@code text} may report a partnership: it has a strong cue, or a weak cue and the
-   * name or adjective of a country outside the home countries of {@code lang}, the name of a
-   * city of {@link #CITY_POPULATION} people there, or the names of two such cities in the home
-   * countries (names that are not common words of the language).
+   * True when {@code text} may report a partnership: it has a strong cue, or a weak cue and,
+   * within {@link #WINDOW} characters of one, the name or adjective of a country outside the home
+   * countries of {@code lang}, the name of a city of {@link #CITY_POPULATION} people there, or
+   * the names of two such cities in the home countries (names that are not common words of the
+   * language).
    */
   public boolean mayReportPartnership(String text, String lang) {
     if (text == null || text.isEmpty()) {
@@ -67,10 +85,14 @@ public final class PartnershipCues {
     }
     SurfaceNormalizer.Normalized normalised = SurfaceNormalizer.normalizeText(text);
     int[] found = {0}; // 1 weak, 2 strong
-    cues.scanAll(normalised.text(), byLang -> {
+    List<Integer> weak = new ArrayList<>();
+    cues.scanAll(normalised.text(), (begin, end, byLang) -> {
       for (RelationCue c : byLang.values()) {
         if (c.isRelation()) {
           found[0] = Math.max(found[0], c.strong() ? 2 : 1);
+          if (!c.strong()) {
+            weak.add(begin);
+          }
         }
       }
       return found[0] < 2; // stop at the first strong cue
@@ -85,6 +107,9 @@ public final class PartnershipCues {
     Set<String> home = PlaceResolver.homeCountries(language);
     Set<String> homeCities = new java.util.HashSet<>();
     for (PlaceMatcher.Match m : resolver.matcher().find(normalised, language)) {
+      if (!near(weak, m.normStart())) {
+        continue;
+      }
       String surface = text.substring(m.start(), m.end());
       boolean lowerCase = Character.isLowerCase(surface.codePointAt(0));
       for (String key : m.keys()) {

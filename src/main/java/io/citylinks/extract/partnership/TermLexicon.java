@@ -110,8 +110,15 @@ public final class TermLexicon<V> {
    * Every value of every term in {@code text}, whatever its language and word boundaries: the
    * cheap, recall-first scan of the candidate filter. {@code visitor} returns false to stop.
    */
-  public void scanAll(String text, java.util.function.Predicate<Map<String, V>> visitor) {
-    trie.parseText(text, (int begin, int end, Map<String, V> byLang) -> visitor.test(byLang));
+  public void scanAll(String text, Visitor<V> visitor) {
+    trie.parseText(text, visitor::visit);
+  }
+
+  /** Receives each term found by {@link #scanAll}. */
+  @FunctionalInterface
+  public interface Visitor<V> {
+    /** Returns false to stop the scan. */
+    boolean visit(int begin, int end, Map<String, V> byLang);
   }
 
   private static boolean startsWord(String text, int begin, boolean arabic) {
