@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -237,7 +238,7 @@ public final class GoldScorer {
           differences.add(doc.id() + ": " + g.label() + " type " + p.type() + ", gold "
               + g.type());
         }
-        if (java.util.Objects.equals(g.year(), p.year())) {
+        if (Objects.equals(g.year(), p.year())) {
           t.yearOk++;
         } else {
           differences.add(doc.id() + ": " + g.label() + " year " + p.year() + ", gold "

@@ -8,6 +8,7 @@ import io.citylinks.extract.places.gazetteer.Gazetteer;
 import io.citylinks.extract.places.gazetteer.Place;
 import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -105,7 +106,7 @@ public final class PartnershipCues {
     // would cost as much as the places stage).
     String language = lang == null ? "und" : lang;
     Set<String> home = PlaceResolver.homeCountries(language);
-    Set<String> homeCities = new java.util.HashSet<>();
+    Set<String> homeCities = new HashSet<>();
     for (PlaceMatcher.Match m : resolver.matcher().find(normalised, language)) {
       if (!near(weak, m.normStart())) {
         continue;

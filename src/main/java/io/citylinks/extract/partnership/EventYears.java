@@ -3,6 +3,7 @@ package io.citylinks.extract.partnership;
 import io.citylinks.ingest.dates.DateParser;
 import io.citylinks.ingest.dates.FoundDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,7 +55,7 @@ public final class EventYears {
       return latest;
     }
     for (int s : support) {
-      Matcher m = MARKED_YEAR.matcher(sentences.get(s).toLowerCase(java.util.Locale.ROOT));
+      Matcher m = MARKED_YEAR.matcher(sentences.get(s).toLowerCase(Locale.ROOT));
       if (m.find()) {
         return Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
       }

@@ -5,13 +5,17 @@ import io.citylinks.extract.places.PlaceResolver;
 import io.citylinks.extract.places.gazetteer.Gazetteer;
 import io.citylinks.extract.places.gazetteer.Place;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -90,7 +94,7 @@ public final class Pairing {
         inSentence.add(m);
       }
     }
-    Set<Integer> officials = new java.util.HashSet<>();
+    Set<Integer> officials = new HashSet<>();
     for (CueMention c : cues) {
       if (c.type().equals(RelationCue.OFFICIAL) || c.type().equals(RelationCue.DELEGATION)) {
         officials.add(c.sentenceIdx());
@@ -98,14 +102,18 @@ public final class Pairing {
     }
     boolean diplomats = cues.stream().anyMatch(c -> c.type().equals(RelationCue.DIPLOMAT));
     Map<String, Support> pairs = new LinkedHashMap<>();
-    for (Map.Entry<Integer, List<CueMention>> e : new java.util.TreeMap<>(cuesBySentence)
-        .entrySet()) {
+    // An agreement in an article that reports a twinning (not as background) is the twinning's
+    // document: "the agreement was signed by Mytishchi and Dezhou" under "sister cities" news.
+    boolean twinningArticle = false;
+    for (Map.Entry<Integer, List<CueMention>> e : new TreeMap<>(cuesBySentence).entrySet()) {
       int s = e.getKey();
+      EnumMap<Type, Double> weights = weights(e.getValue(), s);
+      twinningArticle |= weights.getOrDefault(Type.TWINNING, 0.0) >= STRONG
+          && !weights.containsKey(Type.BACKGROUND);
       List<PlaceMention> named = citiesBySentence.getOrDefault(s, List.of());
       if (named.isEmpty()) {
         continue;
       }
-      EnumMap<Type, Double> weights = weights(e.getValue(), s);
       weights.remove(Type.OFFICIAL);
       weights.remove(Type.HOST);
       weights.remove(Type.DIPLOMAT);
@@ -123,14 +131,6 @@ public final class Pairing {
         boolean explicit = named.contains(p[0]) && named.contains(p[1]);
         pairs.computeIfAbsent(key, k -> new Support(p[0], p[1])).add(s, weights, explicit, official);
       }
-    }
-    // An agreement in an article that reports a twinning (not as background) is the twinning's
-    // document: "the agreement was signed by Mytishchi and Dezhou" under "sister cities" news.
-    boolean twinningArticle = false;
-    for (Map.Entry<Integer, List<CueMention>> e : cuesBySentence.entrySet()) {
-      EnumMap<Type, Double> w = weights(e.getValue(), e.getKey());
-      twinningArticle |= w.getOrDefault(Type.TWINNING, 0.0) >= STRONG
-          && !w.containsKey(Type.BACKGROUND);
     }
     List<Candidate> found = new ArrayList<>();
     for (Support p : pairs.values()) {
@@ -153,7 +153,7 @@ public final class Pairing {
    * home town), not as the home city's partner. Other pairs do not compete: a forum's several
    * twinnings, or several home-country cities at one foreign conference, all stand.
    */
-  private static boolean outweighed(Support p, java.util.Collection<Support> all,
+  private static boolean outweighed(Support p, Collection<Support> all,
       PlaceMention home) {
     if (!p.has(home)) {
       return false;
@@ -178,7 +178,7 @@ public final class Pairing {
         cities.add(m);
       }
     }
-    Set<PlaceMention> containers = new java.util.HashSet<>();
+    Set<PlaceMention> containers = new HashSet<>();
     for (int i = 0; i + 1 < cities.size(); i++) {
       PlaceMention x = cities.get(i);
       PlaceMention y = cities.get(i + 1);
@@ -241,7 +241,7 @@ public final class Pairing {
     EnumMap<Type, Double> w = new EnumMap<>(Type.class);
     double lead = sentence < LEAD_SENTENCES ? 2 : 1;
     for (CueMention c : cues) {
-      w.merge(Type.valueOf(c.type().toUpperCase(java.util.Locale.ROOT)),
+      w.merge(Type.valueOf(c.type().toUpperCase(Locale.ROOT)),
           (c.strong() ? STRONG : WEAK) * lead, Double::sum);
     }
     return w;
@@ -313,7 +313,7 @@ public final class Pairing {
       }
     }
     all.sort(Comparator.comparingInt(p -> distance(sentence, p[0], p[1])));
-    Set<PlaceMention> used = new java.util.HashSet<>();
+    Set<PlaceMention> used = new HashSet<>();
     for (PlaceMention[] p : all) {
       if (!used.contains(p[0]) && !used.contains(p[1])) {
         pairs.add(p);
@@ -441,8 +441,7 @@ public final class Pairing {
     }
 
     double confidence() {
-      boolean strongCue = typed(Type.TWINNING) >= STRONG || typed(Type.AGREEMENT) >= STRONG;
-      double c = (strongCue ? 0.8 : 0.6) * Math.sqrt(a.confidence() * b.confidence())
+      double c = (strong() ? 0.8 : 0.6) * Math.sqrt(a.confidence() * b.confidence())
           + (explicit ? 0.1 : 0) + Math.min(0.09, 0.01 * sentences.size());
       return Math.round(Math.min(0.99, c) * 100) / 100.0;
     }
