@@ -3,7 +3,9 @@ package io.citylinks.extract;
 import java.util.Arrays;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.DefaultParamsReadable;
 import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,7 +18,7 @@ import org.apache.spark.sql.types.StructType;
  * columns it needs, so the text and the other annotations stay in Spark's binary rows; it is
  * marked non-deterministic so that the optimiser evaluates it once per row even when a later
  * select reads several of its fields. The stages have no parameters beyond their uid, so a saved
- * pipeline loads with {@code PipelineModel.load}.
+ * pipeline loads with {@code PipelineModel.load} through the one {@link #read()}.
  */
 public abstract class ArticleStage extends Transformer implements DefaultParamsWritable {
   private static final long serialVersionUID = 1L;
@@ -69,5 +71,14 @@ public abstract class ArticleStage extends Transformer implements DefaultParamsW
   @Override
   public Transformer copy(ParamMap extra) {
     return defaultCopy(extra);
+  }
+
+  /**
+   * For {@code PipelineModel.load}, which calls the stage class's static {@code read()}: Spark's
+   * reader builds the class named in the saved metadata with its uid, so one reader serves every
+   * stage.
+   */
+  public static MLReader<ArticleStage> read() {
+    return new DefaultParamsReadable<ArticleStage>() {}.read();
   }
 }

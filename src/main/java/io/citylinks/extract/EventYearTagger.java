@@ -5,9 +5,7 @@ import io.citylinks.extract.partnership.Candidate;
 import io.citylinks.extract.partnership.EventYears;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.ml.util.DefaultParamsReadable;
 import org.apache.spark.ml.util.Identifiable$;
-import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF4;
@@ -65,13 +63,5 @@ public final class EventYearTagger extends ArticleStage {
           c.withYear(EventYears.year(year, s.texts(), c.support(), lang)), s));
     }
     return out;
-  }
-
-  public static MLReader<EventYearTagger> read() {
-    return new DefaultParamsReadable<EventYearTagger>() {}.read();
-  }
-
-  public static EventYearTagger load(String path) {
-    return read().load(path);
   }
 }

@@ -5,9 +5,7 @@ import io.citylinks.extract.partnership.Candidate;
 import io.citylinks.extract.partnership.Pairing;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.ml.util.DefaultParamsReadable;
 import org.apache.spark.ml.util.Identifiable$;
-import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF4;
@@ -67,13 +65,5 @@ public final class PartnershipPairer extends ArticleStage {
       out.add(Annotations.partnershipRow(c, s));
     }
     return out;
-  }
-
-  public static MLReader<PartnershipPairer> read() {
-    return new DefaultParamsReadable<PartnershipPairer>() {}.read();
-  }
-
-  public static PartnershipPairer load(String path) {
-    return read().load(path);
   }
 }

@@ -5,9 +5,7 @@ import io.citylinks.extract.places.PlaceMention;
 import io.citylinks.extract.places.PlaceResolver;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.ml.util.DefaultParamsReadable;
 import org.apache.spark.ml.util.Identifiable$;
-import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF2;
@@ -64,14 +62,5 @@ public final class PlaceRecognizer extends ArticleStage {
       places.add(Annotations.placeRow(m, s));
     }
     return places;
-  }
-
-  /** For {@code PipelineModel.load}: the stage has no parameters beyond its uid. */
-  public static MLReader<PlaceRecognizer> read() {
-    return new DefaultParamsReadable<PlaceRecognizer>() {}.read();
-  }
-
-  public static PlaceRecognizer load(String path) {
-    return read().load(path);
   }
 }

@@ -5,9 +5,7 @@ import io.citylinks.extract.partnership.CueMention;
 import io.citylinks.extract.partnership.RelationCue;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.ml.util.DefaultParamsReadable;
 import org.apache.spark.ml.util.Identifiable$;
-import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF2;
@@ -61,13 +59,5 @@ public final class RelationCueTagger extends ArticleStage {
       cues.add(Annotations.cueRow(c, s));
     }
     return cues;
-  }
-
-  public static MLReader<RelationCueTagger> read() {
-    return new DefaultParamsReadable<RelationCueTagger>() {}.read();
-  }
-
-  public static RelationCueTagger load(String path) {
-    return read().load(path);
   }
 }

@@ -7,9 +7,7 @@ import io.citylinks.extract.partnership.Topics;
 import io.citylinks.extract.places.PlaceMention;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.ml.util.DefaultParamsReadable;
 import org.apache.spark.ml.util.Identifiable$;
-import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF5;
@@ -71,13 +69,5 @@ public final class TopicTagger extends ArticleStage {
       out.add(Annotations.partnershipRow(c.withTopics(topics), s));
     }
     return out;
-  }
-
-  public static MLReader<TopicTagger> read() {
-    return new DefaultParamsReadable<TopicTagger>() {}.read();
-  }
-
-  public static TopicTagger load(String path) {
-    return read().load(path);
   }
 }

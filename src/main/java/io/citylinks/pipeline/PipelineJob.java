@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
 
 import io.citylinks.config.CitylinksConfig;
 import io.citylinks.extract.ExtractStep;
@@ -99,8 +101,11 @@ public final class PipelineJob {
         tables.overwrite(Tables.PLACE_MENTIONS, ExtractStep.placeMentions(annotated, runId));
         tables.overwrite(Tables.PARTNERSHIP_MENTIONS,
             ExtractStep.partnershipMentions(annotated, runId));
-        placeMentions = countOfRun(Tables.PLACE_MENTIONS, runId);
-        partnershipMentions = countOfRun(Tables.PARTNERSHIP_MENTIONS, runId);
+        // From the persisted annotations, not by reading the written tables back.
+        Row counts = annotated.agg(coalesce(sum(size(col("places"))), lit(0L)),
+            coalesce(sum(size(col("partnerships"))), lit(0L))).first();
+        placeMentions = counts.getLong(0);
+        partnershipMentions = counts.getLong(1);
       } finally {
         annotated.unpersist();
       }
@@ -168,11 +173,6 @@ public final class PipelineJob {
       // Already failing: keep the original error, which is the one the user needs to see.
       LOG.warn("could not record the failed run {}: {}", runId, e.toString());
     }
-  }
-
-  private long countOfRun(Tables.Table table, String runId) {
-    return spark.table(Tables.qualified(config.database(), table))
-        .filter(col("run_id").equalTo(runId)).count();
   }
 
   private void group(String id, String description) {

@@ -1,10 +1,10 @@
 package io.citylinks.eval;
 
-import io.citylinks.config.CitylinksConfig;
 import io.citylinks.eval.GoldScorer.Found;
 import io.citylinks.eval.GoldScorer.GoldDoc;
 import io.citylinks.extract.partnership.Candidate;
 import io.citylinks.extract.partnership.PartnershipExtractor;
+import io.citylinks.extract.places.DevPlaceReport;
 import io.citylinks.ingest.dates.FoundDate;
 import io.citylinks.ingest.dates.PublishedDates;
 import java.io.IOException;
@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Developer's quick loop over a labelled set of text pages without Spark: date line, sentences,
@@ -25,8 +24,6 @@ import java.util.regex.Pattern;
  * {@code jobs/run} then {@code jobs/score}, which read the tables.
  */
 public final class DevPartnershipReport {
-  static final Pattern SENTENCES = CitylinksConfig.defaults().extract().sentencePattern();
-
   public static void main(String[] args) throws IOException {
     Path docs = Path.of(args[0]);
     List<GoldDoc> gold = GoldScorer.readGold(Path.of(args[1]));
@@ -50,7 +47,7 @@ public final class DevPartnershipReport {
     FoundDate date = split.date() != null ? split.date()
         : PublishedDates.fromText(split.rest(), lang).orElse(null);
     Integer year = date == null ? null : date.date().getYear();
-    List<String> sentences = Arrays.asList(SENTENCES.split(split.rest()));
+    List<String> sentences = Arrays.asList(DevPlaceReport.SENTENCES.split(split.rest()));
     List<Found> out = new ArrayList<>();
     for (Candidate c : PartnershipExtractor.extract(sentences, lang, year)) {
       out.add(new Found(c.a().name(), c.a().country(), c.a().placeId(), c.b().name(),

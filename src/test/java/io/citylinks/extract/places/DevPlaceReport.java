@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * io.citylinks.extract.places.DevPlaceReport ../shared/dev -v}; {@link DevPagesRecallTest} checks it.
  */
 public final class DevPlaceReport {
-  static final Pattern SENTENCES = CitylinksConfig.defaults().extract().sentencePattern();
+  public static final Pattern SENTENCES = CitylinksConfig.defaults().extract().sentencePattern();
 
   /** Found/expected partner cities over a labelled set. */
   public record Recall(int found, int expected, List<String> missed) {}
