@@ -35,9 +35,16 @@ public final class Tables {
           col("source_offset", LongType,
               "Byte offset of the record in its file or bundle member (WARC: compressed offset)"),
           col("url", StringType, "Page URL when known"),
+          col("canonical_url", StringType,
+              "The page's own canonical URL (link rel=canonical, og:url), when it names one"),
+          col("payload_digest", StringType, "WARC-Payload-Digest of the record (WARC input)"),
           col("domain", StringType, "Host of the URL, or the source/outlet name"),
           col("title", StringType, "Page title when known"),
-          col("text", StringType, "Clean main text of the page"),
+          col("text", StringType,
+              "Clean main text: site boilerplate lines and repeated paragraphs removed; "
+                  + "extraction offsets point into it"),
+          col("raw_text", StringType,
+              "Main text as read, before boilerplate lines and repeated paragraphs were removed"),
           col("lang", StringType, "ISO 639-1 language code, or 'und'"),
           col("published_date", DateType,
               "Publication date; the 1st of the month/year when only that is known"),
@@ -47,11 +54,11 @@ public final class Tables {
               "Where the date came from: metadata, date_line, text, url or warc"),
           col("charset", StringType, "Character set the page was decoded from (HTML input)"),
           col("content_hash", StringType,
-              "SHA-256 of the normalised text: equal for exact duplicates"),
+              "SHA-256 of the normalised clean text: equal for exact duplicates"),
           col("text_chars", IntegerType, "Length of text in characters"),
           col("dup_cluster_id", StringType,
               "Near-duplicate cluster (article_id of its canonical article)"),
-          col("is_canonical", org.apache.spark.sql.types.DataTypes.BooleanType,
+          col("is_canonical", DataTypes.BooleanType,
               "True for the one article of its duplicate cluster that is counted"),
           col("run_id", StringType, "Run that wrote this row"),
       }));
@@ -112,6 +119,60 @@ public final class Tables {
           col("sentence_idx", IntegerType, "Number of the evidence sentence (0-based)"),
           col("confidence", DoubleType,
               "0-1: cue strength (sister city > visit) and how sure the places are"),
+          col("run_id", StringType, "Run that wrote this row"),
+      }));
+
+  public static final Table PARTNERSHIP_EVENTS = new Table("partnership_events",
+      "One row per real-world partnership event, merged across articles, outlets and languages.",
+      new StructType(new StructField[] {
+          col("event_id", StringType, "Event id, shared by its rows in partnership_mentions"),
+          col("city_a", StringType, "First partner: GeoNames name (or its district source's)"),
+          col("country_a", StringType, "ISO 3166-1 alpha-2 of city_a; country_a <= country_b"),
+          col("city_b", StringType, "Second partner; same country: city_a <= city_b"),
+          col("country_b", StringType, "ISO 3166-1 alpha-2 of city_b"),
+          col("geoname_id_a", StringType, "GeoNames id of city_a"),
+          col("geoname_id_b", StringType, "GeoNames id of city_b"),
+          col("type", StringType, "twinning, agreement, visit or conference"),
+          col("topics", DataTypes.createArrayType(StringType),
+              "Union of the topics of its mentions; empty when none is named"),
+          col("year", IntegerType, "Year of the event, or null when nothing says"),
+          col("first_seen", DateType, "Earliest publication date of an article reporting it"),
+          col("last_seen", DateType, "Latest publication date of an article reporting it"),
+          col("num_articles", LongType, "Distinct canonical articles reporting it"),
+          col("num_sources", LongType,
+              "Distinct domains/outlets reporting it, duplicate copies included"),
+          col("num_mentions", LongType,
+              "Mentions in all articles, duplicate copies included (GDELT NumMentions)"),
+          col("languages", DataTypes.createArrayType(StringType),
+              "Languages of the articles reporting it, sorted"),
+          col("run_id", StringType, "Run that wrote this row"),
+      }));
+
+  public static final Table PARTNERSHIPS_BY_COUNTRY_PAIR_TOPIC_YEAR = new Table(
+      "partnerships_by_country_pair_topic_year",
+      "Partnership events counted by country pair, topic and year (an event with k topics "
+          + "counts in k rows; topic general when it names none).",
+      new StructType(new StructField[] {
+          col("country_a", StringType, "ISO 3166-1 alpha-2; country_a <= country_b"),
+          col("country_b", StringType, "ISO 3166-1 alpha-2"),
+          col("topic", StringType, "A SPEC section 5 topic, or general"),
+          col("year", IntegerType, "Year of the events, or null when nothing says"),
+          col("num_events", LongType, "Partnership events"),
+          col("num_city_pairs", LongType, "Distinct city pairs among those events"),
+          col("num_articles", LongType, "Distinct canonical articles reporting those events"),
+          col("num_sources", LongType, "Distinct domains/outlets reporting those events"),
+          col("run_id", StringType, "Run that wrote this row"),
+      }));
+
+  public static final Table DEDUP_SIGNATURES = new Table("dedup_signatures",
+      "One row per article: its MinHash signature and LSH band hashes, so that a later run "
+          + "matches new articles against everything seen before without re-hashing history.",
+      new StructType(new StructField[] {
+          col("article_id", StringType, "Article"),
+          col("dup_cluster_id", StringType, "Its near-duplicate cluster"),
+          col("shingles", IntegerType, "Distinct shingles of its clean text"),
+          col("signature", DataTypes.BinaryType, "MinHash values, 4 bytes each, big-endian"),
+          col("bands", DataTypes.createArrayType(LongType), "Hash of each LSH band"),
           col("run_id", StringType, "Run that wrote this row"),
       }));
 
