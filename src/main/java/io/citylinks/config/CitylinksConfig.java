@@ -35,6 +35,7 @@ public final class CitylinksConfig implements Serializable {
   private final Map<String, String> sparkConf;
   private final IngestSettings ingest;
   private final ExtractSettings extract;
+  private final DedupSettings dedup;
   private final String rendered;
 
   private CitylinksConfig(Config root) {
@@ -56,6 +57,7 @@ public final class CitylinksConfig implements Serializable {
     this.sparkConf = Collections.unmodifiableMap(conf);
     this.ingest = IngestSettings.from(c.getConfig("ingest"));
     this.extract = ExtractSettings.from(c.getConfig("extract"));
+    this.dedup = DedupSettings.from(c.getConfig("dedup"));
     this.rendered =
         c.root().render(ConfigRenderOptions.concise().setFormatted(false).setJson(false));
   }
@@ -148,6 +150,10 @@ public final class CitylinksConfig implements Serializable {
 
   public ExtractSettings extract() {
     return extract;
+  }
+
+  public DedupSettings dedup() {
+    return dedup;
   }
 
   /** The effective values, for the log line written once at start. */

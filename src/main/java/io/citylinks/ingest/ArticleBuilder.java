@@ -10,6 +10,7 @@ import io.citylinks.ingest.html.HtmlDecoder;
 import io.citylinks.ingest.html.MainTextExtractor;
 import io.citylinks.ingest.html.UndecodableContentException;
 import io.citylinks.text.LanguageIdentifier;
+import io.citylinks.text.RepeatedParagraphs;
 import io.citylinks.text.TextNormalizer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,10 @@ import java.util.Optional;
 
 /**
  * Turns a {@link RawRecord} into an {@link Article}: decodes bytes (declared, then detected
- * charset), extracts the main text of HTML, cleans it, finds the publication date (metadata, the
- * date line, a dated line in the text, the URL, then the WARC date) and the language, and derives
- * the stable id and content hash. Plain Java: the Spark adapter calls it once per record.
+ * charset), extracts the main text of HTML and its canonical URL, cleans the text and collapses
+ * its repeated paragraphs, finds the publication date (metadata, the date line, a dated line in
+ * the text, the URL, then the WARC date) and the language, and derives the stable id and content
+ * hash. Plain Java: the Spark adapter calls it once per record.
  */
 public final class ArticleBuilder {
   private final LanguageIdentifier languages;
@@ -41,6 +43,7 @@ public final class ArticleBuilder {
     String charset = null;
     String metaPublished = r.publishedMeta();
     String url = r.url();
+    String canonicalUrl = MainTextExtractor.absoluteHttpUrl(r.canonicalUrl(), url);
     FoundDate dateLine = null;
     if (r.text() != null) {
       text = r.text();
@@ -63,6 +66,9 @@ public final class ArticleBuilder {
         if (metaPublished == null) {
           metaPublished = extracted.metaPublished();
         }
+        if (canonicalUrl == null) {
+          canonicalUrl = extracted.canonicalUrl();
+        }
       }
     }
     if (r.dateLineFormat()) {
@@ -70,7 +76,10 @@ public final class ArticleBuilder {
       dateLine = split.date();
       text = split.rest();
     }
-    text = TextNormalizer.cleanText(text);
+    String rawText = TextNormalizer.cleanText(text);
+    // Pages repeat their title and lead (teaser, then story); counted twice they would weigh
+    // twice in every later stage, so the text that extraction reads has each paragraph once.
+    text = RepeatedParagraphs.collapse(rawText);
     if (text.codePointCount(0, text.length()) < settings.minTextChars()) {
       throw new RecordRejectedException(Reason.EMPTY_TEXT,
           "clean text has " + text.length() + " characters (min-text-chars="
@@ -83,7 +92,7 @@ public final class ArticleBuilder {
       }
     }
     if (title == null) {
-      title = firstLine(text);
+      title = firstLine(rawText);
     }
 
     String lang = languages.identify(prefix(text, settings.languagePrefixChars()));
@@ -109,11 +118,20 @@ public final class ArticleBuilder {
     return new Article(
         articleId(r.sourceFile(), r.sourceEntry(), r.sourceOffset()),
         r.sourceFile(), r.sourceEntry(), r.sourceOffset(),
-        url, domainOf(url, r.source()), title, text, lang,
+        url, canonicalUrl, r.payloadDigest(), domainOf(url, r.source()), title, text, rawText,
+        lang,
         date == null ? null : date.date(),
         date == null ? null : date.precision().name().toLowerCase(Locale.ROOT),
         date == null ? null : date.date().getYear(),
-        dateSource, charset, sha256(TextNormalizer.contentKey(text)));
+        dateSource, charset, contentHash(text));
+  }
+
+  /**
+   * SHA-256 (hex) of {@link TextNormalizer#contentKey}: equal for texts that differ only in case,
+   * spacing and punctuation. Every stage that rewrites {@code text} recomputes it with this.
+   */
+  public static String contentHash(String text) {
+    return sha256(TextNormalizer.contentKey(text));
   }
 
   @SafeVarargs

@@ -47,9 +47,12 @@ public final class IngestStep {
       .add("source_entry", DataTypes.StringType)
       .add("source_offset", DataTypes.LongType, false)
       .add("url", DataTypes.StringType)
+      .add("canonical_url", DataTypes.StringType)
+      .add("payload_digest", DataTypes.StringType)
       .add("domain", DataTypes.StringType)
       .add("title", DataTypes.StringType)
       .add("text", DataTypes.StringType)
+      .add("raw_text", DataTypes.StringType)
       .add("lang", DataTypes.StringType)
       .add("published_date", DataTypes.DateType)
       .add("date_precision", DataTypes.StringType)
@@ -234,16 +237,22 @@ public final class IngestStep {
 
   private static Row articleRow(Article a) {
     return RowFactory.create(KIND_ARTICLE, a.articleId(), a.sourceFile(), a.sourceEntry(),
-        a.sourceOffset(), a.url(), a.domain(), a.title(), a.text(), a.lang(),
+        a.sourceOffset(), a.url(), a.canonicalUrl(), a.payloadDigest(), a.domain(), a.title(),
+        a.text(), a.rawText(), a.lang(),
         a.publishedDate() == null ? null : Date.valueOf(a.publishedDate()), a.datePrecision(),
         a.year(), a.dateSource(), a.charset(), a.contentHash(),
         a.text().codePointCount(0, a.text().length()), null, null);
   }
 
   private static Row rejectionRow(Rejection r) {
-    return RowFactory.create(KIND_REJECTED, null, r.sourceFile(), r.sourceEntry(),
-        r.sourceOffset(), null, null, null, null, null, null, null, null, null, null, null, null,
-        r.reason().code(), r.detail());
+    Object[] values = new Object[ITEM_SCHEMA.size()]; // the article columns stay null
+    values[ITEM_SCHEMA.fieldIndex("kind")] = KIND_REJECTED;
+    values[ITEM_SCHEMA.fieldIndex("source_file")] = r.sourceFile();
+    values[ITEM_SCHEMA.fieldIndex("source_entry")] = r.sourceEntry();
+    values[ITEM_SCHEMA.fieldIndex("source_offset")] = r.sourceOffset();
+    values[ITEM_SCHEMA.fieldIndex("reason")] = r.reason().code();
+    values[ITEM_SCHEMA.fieldIndex("detail")] = r.detail();
+    return RowFactory.create(values);
   }
 
 }

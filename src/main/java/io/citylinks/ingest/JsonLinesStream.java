@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads JSON Lines: one article per line with {@code url}, {@code text} or {@code html}, and
- * optional {@code title}, {@code published}/{@code date}, {@code lang}, {@code source}. A bad line
- * is rejected with its byte offset and reading goes on with the next line.
+ * optional {@code title}, {@code published}/{@code date}, {@code lang}, {@code source},
+ * {@code canonical_url}. A bad line is rejected with its byte offset and reading goes on with the
+ * next line.
  */
 final class JsonLinesStream extends RecordStream {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -150,7 +151,7 @@ final class JsonLinesStream extends RecordStream {
         field(node, "title"), useText ? text : null,
         useText ? null : html.getBytes(StandardCharsets.UTF_8),
         useText ? null : "text/html; charset=utf-8", published, field(node, "lang"),
-        field(node, "source"), null, false);
+        field(node, "source"), null, false, field(node, "canonical_url"), null);
   }
 
   private static String field(JsonNode node, String name) {

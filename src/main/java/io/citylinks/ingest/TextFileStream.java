@@ -47,7 +47,7 @@ final class TextFileStream extends RecordStream {
     }
     // Both kinds are decoded later, by the same charset logic (BOM, declared, UTF-8, detected).
     return new RawRecord(origin.file(), origin.entry(), origin.offset(), null, null, null, bytes,
-        html ? "text/html" : "text/plain", null, null, null, null, !html);
+        html ? "text/html" : "text/plain", null, null, null, null, !html, null, null);
   }
 
   @Override

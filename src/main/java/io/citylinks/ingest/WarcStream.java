@@ -101,7 +101,7 @@ final class WarcStream extends RecordStream {
         }
         byte[] body = readLimited(http.bodyDecoded().stream(), at);
         return body == null ? tooLarge(at) : RawRecord.html(at, uri(response), body,
-            http.contentType().toString(), date(response));
+            http.contentType().toString(), date(response), payloadDigest(response));
       }
       if (record instanceof WarcResource resource) {
         if (!isHtml(resource.contentType())) {
@@ -109,7 +109,7 @@ final class WarcStream extends RecordStream {
         }
         byte[] body = readLimited(resource.body().stream(), at);
         return body == null ? tooLarge(at) : RawRecord.html(at, uri(resource), body,
-            resource.contentType().toString(), date(resource));
+            resource.contentType().toString(), date(resource), payloadDigest(resource));
       }
       return null;
     } catch (EOFException e) {
@@ -150,6 +150,15 @@ final class WarcStream extends RecordStream {
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * The digest as the crawler wrote it ({@code sha1:BASE32...}): copies of one payload captured at
+   * different URLs or times share it, which makes it the cheapest exact-duplicate signal there is.
+   */
+  private static String payloadDigest(WarcRecord record) {
+    return record.headers().first("WARC-Payload-Digest")
+        .map(String::strip).filter(d -> !d.isEmpty()).orElse(null);
   }
 
   /**

@@ -22,6 +22,7 @@ class CitylinksConfigTest {
     assertEquals(Path.of("warehouse").toAbsolutePath().toString(), c.warehouse());
     assertEquals("8", c.sparkConf().get("spark.sql.shuffle.partitions"));
     assertTrue(c.ingest().languages().containsAll(List.of("tr", "fa", "ar", "zh", "ru", "en")));
+    assertEquals(3, c.dedup().boilerplateMinPages());
   }
 
   @Test
@@ -45,6 +46,9 @@ class CitylinksConfigTest {
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> CitylinksConfig.load(null, List.of("ingest.min-tasks-per-core=0"))).getMessage()
         .contains("citylinks.ingest.min-tasks-per-core must be positive"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> CitylinksConfig.load(null, List.of("dedup.boilerplate-min-pages=1"))).getMessage()
+        .contains("citylinks.dedup.boilerplate-min-pages must be at least 2, got 1"));
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> CitylinksConfig.load(null, List.of("nonsense"))).getMessage()
         .startsWith("--set: expected key=value"));

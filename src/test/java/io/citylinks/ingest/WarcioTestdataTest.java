@@ -61,4 +61,18 @@ class WarcioTestdataTest {
       assertTrue(r.sourceOffset() >= 0);
     }
   }
+
+  @Test
+  void payloadDigestIsTheRecordsHeader() throws Exception {
+    Path warc = DIR.resolve("example.warc.gz");
+    assumeTrue(Files.exists(warc), warc + " is absent");
+    List<RawRecord> records = Fixtures.records(Fixtures.readAll(warc));
+    assertEquals(List.of("sha1:G7HRM7BGOKSKMSXZAHMUQTTV53QOFSMK"),
+        records.stream().map(RawRecord::payloadDigest).toList());
+    // ARC records carry no digest.
+    Path arc = DIR.resolve("example.arc");
+    assumeTrue(Files.exists(arc), arc + " is absent");
+    assertEquals(java.util.Collections.singletonList(null),
+        Fixtures.records(Fixtures.readAll(arc)).stream().map(RawRecord::payloadDigest).toList());
+  }
 }

@@ -1,5 +1,8 @@
 package io.citylinks.ingest.html;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Set;
 import net.dankito.readability4j.Article;
 import net.dankito.readability4j.Readability4J;
@@ -36,6 +39,7 @@ public final class MainTextExtractor {
     Document doc = Jsoup.parse(html, url == null ? "" : url);
     String title = doc.title().isBlank() ? null : doc.title().strip();
     String published = metaPublished(doc);
+    String canonical = canonicalUrl(doc);
     String lang = doc.selectFirst("html[lang]") == null ? null
         : doc.selectFirst("html[lang]").attr("lang");
     // Pages that mark their story with one <article> element need no scoring: it is the text
@@ -45,7 +49,7 @@ public final class MainTextExtractor {
       String marked = blockText(withoutChrome(articles.first().clone()));
       if (marked.length() >= MIN_READABLE_CHARS) {
         return new ExtractedPage(title, marked, published,
-            lang == null || lang.isBlank() ? null : lang);
+            lang == null || lang.isBlank() ? null : lang, canonical);
       }
     }
     String fallback = blockText(withoutChrome(doc.clone()).body());
@@ -65,7 +69,63 @@ public final class MainTextExtractor {
     } catch (RuntimeException | StackOverflowError e) {
       // Readability gives up on some malformed pages; the plain body text is still good.
     }
-    return new ExtractedPage(title, text, published, lang == null || lang.isBlank() ? null : lang);
+    return new ExtractedPage(title, text, published, lang == null || lang.isBlank() ? null : lang,
+        canonical);
+  }
+
+  /**
+   * The page's {@code <link rel="canonical" href>}, else its {@code <meta property="og:url">},
+   * resolved against the page URL (and any {@code <base href>}); null when neither gives an
+   * absolute http(s) URL. A relative href on a page of unknown URL resolves to nothing.
+   */
+  private static String canonicalUrl(Document doc) {
+    for (Element link : doc.select("link[rel][href]")) {
+      if (link.attr("href").isBlank()) {
+        continue; // jsoup would resolve an empty href to the page URL itself
+      }
+      for (String rel : link.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")) {
+        if (rel.equals("canonical")) {
+          // jsoup resolves against the page URL and the page's own <base href>.
+          String url = absoluteHttpUrl(link.absUrl("href"), null);
+          if (url != null) {
+            return url;
+          }
+        }
+      }
+    }
+    for (Element meta : doc.select("meta[property=og:url][content]")) {
+      if (meta.attr("content").isBlank()) {
+        continue;
+      }
+      String url = absoluteHttpUrl(meta.absUrl("content"), null);
+      if (url != null) {
+        return url;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code href} as an absolute http(s) URL with a host, resolved against {@code base} when it is
+   * relative; null when it cannot be one (blank, another scheme, relative without a base).
+   */
+  public static String absoluteHttpUrl(String href, String base) {
+    if (href == null || href.isBlank()) {
+      return null;
+    }
+    String h = href.strip().replace(" ", "%20");
+    try {
+      URI uri = new URI(h);
+      if (!uri.isAbsolute() && base != null && !base.isBlank()) {
+        uri = new URI(base.strip().replace(" ", "%20")).resolve(uri);
+      }
+      String scheme = uri.getScheme();
+      boolean http = scheme != null
+          && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
+      return http && uri.getHost() != null ? uri.toString() : null;
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return null; // not a URL: no canonical URL rather than a wrong one
+    }
   }
 
   private static String metaPublished(Document doc) {

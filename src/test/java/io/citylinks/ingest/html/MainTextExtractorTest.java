@@ -2,6 +2,7 @@ package io.citylinks.ingest.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -41,5 +42,40 @@ class MainTextExtractorTest {
   void malformedHtmlNeverThrows() {
     ExtractedPage page = MainTextExtractor.extract("<p>unclosed <b>bold <div></span>text", null);
     assertTrue(page.text().contains("unclosed"));
+  }
+
+  @Test
+  void canonicalUrlFromLinkElseOpenGraph() {
+    String body = "<body><p>Short notice.</p></body></html>";
+    assertEquals("https://city.example/news/tram",
+        MainTextExtractor.extract("<html><head><link rel=\"Canonical\" href=\"/news/tram\">"
+            + "<meta property=\"og:url\" content=\"https://city.example/og\"></head>" + body,
+            "https://city.example/news/tram?page=2").canonicalUrl());
+    assertEquals("https://city.example/og",
+        MainTextExtractor.extract("<html><head><link rel=\"canonical\" href=\"\">"
+            + "<meta property=\"og:url\" content=\"https://city.example/og\"></head>" + body,
+            "https://city.example/news/tram").canonicalUrl());
+    // Resolved against the page's own <base href> when it has one.
+    assertEquals("https://cdn.city.example/base/tram",
+        MainTextExtractor.extract("<html><head><base href=\"https://cdn.city.example/base/\">"
+            + "<link rel=\"canonical\" href=\"tram\"></head>" + body,
+            "https://city.example/news/1").canonicalUrl());
+    // A relative URL without a page URL, or another scheme, is no canonical URL.
+    assertNull(MainTextExtractor.extract("<html><head><link rel=\"canonical\" href=\"/a\">"
+        + "</head>" + body, null).canonicalUrl());
+    assertNull(MainTextExtractor.extract("<html><head><meta property=\"og:url\" "
+        + "content=\"javascript:void(0)\"></head>" + body, "https://city.example/").canonicalUrl());
+    assertNull(MainTextExtractor.extract("<html>" + body, "https://city.example/").canonicalUrl());
+  }
+
+  @Test
+  void absoluteHttpUrlResolvesRelativeOnes() {
+    assertEquals("https://a.example/x/y",
+        MainTextExtractor.absoluteHttpUrl("y", "https://a.example/x/z"));
+    assertEquals("http://b.example/p",
+        MainTextExtractor.absoluteHttpUrl(" http://b.example/p ", null));
+    assertNull(MainTextExtractor.absoluteHttpUrl("/p", null));
+    assertNull(MainTextExtractor.absoluteHttpUrl("mailto:x@a.example", "https://a.example/"));
+    assertNull(MainTextExtractor.absoluteHttpUrl("", "https://a.example/"));
   }
 }

@@ -1,0 +1,24 @@
+package io.citylinks.config;
+
+import com.typesafe.config.Config;
+import java.io.Serializable;
+
+/**
+ * Settings of the dedup phase ({@code citylinks.dedup}); validated on construction.
+ *
+ * @param boilerplateMinPages a line is site boilerplate when it occurs on at least this many
+ *     distinct pages (distinct content hashes) of one site
+ */
+public record DedupSettings(int boilerplateMinPages) implements Serializable {
+  public DedupSettings {
+    // Two pages are not enough: a story and its own follow-up share lines that are not a menu.
+    if (boilerplateMinPages < 2) {
+      throw new IllegalArgumentException(
+          "citylinks.dedup.boilerplate-min-pages must be at least 2, got " + boilerplateMinPages);
+    }
+  }
+
+  static DedupSettings from(Config c) {
+    return new DedupSettings(c.getInt("boilerplate-min-pages"));
+  }
+}

@@ -1,0 +1,188 @@
+package io.citylinks.dedup;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import io.citylinks.dedup.BoilerplateLines.LineKey;
+import io.citylinks.ingest.ArticleBuilder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes site boilerplate from article text, the way CCNet does for Common Crawl: a normalised
+ * line that occurs on at least {@code minPages} distinct pages of one site (its menu, "Add
+ * comment", share buttons, footer) is dropped from {@code text} of every page of that site;
+ * {@code raw_text} keeps it, and {@code content_hash} and {@code text_chars} follow the new text.
+ * Pages are counted by distinct {@code content_hash}, so exact copies of one page never make its
+ * own lines look like boilerplate.
+ */
+public final class SiteBoilerplate {
+  private static final Logger LOG = LoggerFactory.getLogger(SiteBoilerplate.class);
+  /** The local property setJobDescription writes (its constant is private to Spark). */
+  private static final String JOB_DESCRIPTION = "spark.job.description";
+
+  /** One row per distinct line of a page: the line's hash within its site, and the page. */
+  private static final StructType PAGE_LINES = new StructType()
+      .add("line_hash", DataTypes.LongType, false)
+      .add("long_line", DataTypes.BooleanType, false)
+      .add("page", DataTypes.LongType, false);
+
+  private SiteBoilerplate() {}
+
+  /**
+   * {@code articles} (at least {@code domain}, {@code text}, {@code content_hash}) with the
+   * boilerplate lines of each site removed from {@code text}; every column stays, in its place.
+   * Two passes: one counts pages per (site, line) with partial aggregation and collects the
+   * boilerplate line hashes to the driver (a few per site), the other filters the lines against
+   * their broadcast. Lazy but for the first pass, which runs here; {@code articles} is read by
+   * both, so persist it first when it is costly to compute.
+   */
+  public static Dataset<Row> remove(Dataset<Row> articles, int minPages) {
+    if (minPages < 2) {
+      throw new IllegalArgumentException(
+          "site boilerplate: minPages must be at least 2, got " + minPages);
+    }
+    StructType schema = articles.schema();
+    for (String column : new String[] {"domain", "text", "content_hash"}) {
+      if (!Arrays.asList(schema.fieldNames()).contains(column)) {
+        throw new IllegalArgumentException("site boilerplate: articles have no column '" + column
+            + "' (columns: " + String.join(", ", schema.fieldNames()) + ")");
+      }
+    }
+    long[] boilerplate = boilerplateHashes(articles, minPages);
+    LOG.info("site boilerplate: {} lines occur on at least {} pages of their site",
+        boilerplate.length, minPages);
+    if (boilerplate.length == 0) {
+      return articles;
+    }
+    Broadcast<long[]> hashes = JavaSparkContext.fromSparkContext(
+        articles.sparkSession().sparkContext()).broadcast(boilerplate);
+    return articles.mapPartitions(new StripLines(hashes, schema), Encoders.row(schema));
+  }
+
+  /** The sorted hashes of the (site, line) pairs that qualify as boilerplate. */
+  static long[] boilerplateHashes(Dataset<Row> articles, int minPages) {
+    Dataset<Row> counts = articles.select(col("domain"), col("content_hash"), col("text"))
+        .flatMap(new PageLineKeys(), Encoders.row(PAGE_LINES))
+        .groupBy("line_hash", "long_line")
+        .agg(countDistinct("page").as("pages"));
+    Dataset<Row> qualifying = counts
+        .filter(col("pages").geq(when(col("long_line"),
+            lit(BoilerplateLines.minPages(true, minPages)))
+            .otherwise(lit(BoilerplateLines.minPages(false, minPages)))))
+        .select("line_hash");
+    SparkContext sc = articles.sparkSession().sparkContext();
+    String previous = sc.getLocalProperty(JOB_DESCRIPTION);
+    sc.setJobDescription("site boilerplate: count the pages of each line of each site");
+    List<Row> rows;
+    try {
+      rows = qualifying.collectAsList();
+    } finally {
+      sc.setJobDescription(previous);
+    }
+    long[] hashes = new long[rows.size()];
+    for (int i = 0; i < hashes.length; i++) {
+      hashes[i] = rows.get(i).getLong(0);
+    }
+    Arrays.sort(hashes);
+    return hashes;
+  }
+
+  /** A page as its distinct lines, each with the page's key (its content hash, as a long). */
+  private static final class PageLineKeys implements FlatMapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<Row> call(Row r) {
+      String site = BoilerplateLines.siteOf(r.getString(0));
+      String text = r.getString(2);
+      long page = pageKey(r.getString(1), text);
+      List<Row> out = new ArrayList<>();
+      for (LineKey line : BoilerplateLines.distinctLines(site, text)) {
+        out.add(RowFactory.create(line.hash(), line.longLine(), page));
+      }
+      return out.iterator();
+    }
+
+    /** The first 64 bits of the content hash: enough to tell a site's pages apart. */
+    private static long pageKey(String contentHash, String text) {
+      if (contentHash != null && contentHash.length() >= 16) {
+        try {
+          return Long.parseUnsignedLong(contentHash.substring(0, 16), 16);
+        } catch (NumberFormatException e) {
+          // not hex: hash it like a line below
+        }
+      }
+      return BoilerplateLines.lineHash("", contentHash != null ? contentHash
+          : text == null ? "" : text);
+    }
+  }
+
+  /** Second pass: each row's text without its site's boilerplate lines. */
+  private static final class StripLines implements MapPartitionsFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final Broadcast<long[]> hashes;
+    private final int domain;
+    private final int text;
+    private final int contentHash;
+    private final int textChars;
+
+    StripLines(Broadcast<long[]> hashes, StructType schema) {
+      this.hashes = hashes;
+      this.domain = schema.fieldIndex("domain");
+      this.text = schema.fieldIndex("text");
+      this.contentHash = schema.fieldIndex("content_hash");
+      this.textChars = Arrays.asList(schema.fieldNames()).contains("text_chars")
+          ? schema.fieldIndex("text_chars") : -1;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+      long[] boilerplate = hashes.value();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return rows.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          Row r = rows.next();
+          String before = r.getString(text);
+          String after = BoilerplateLines.strip(
+              BoilerplateLines.siteOf(r.getString(domain)), before, boilerplate);
+          if (after == before) {
+            return r; // strip returns the same instance when nothing goes
+          }
+          Object[] values = new Object[r.size()];
+          for (int i = 0; i < values.length; i++) {
+            values[i] = r.get(i);
+          }
+          values[text] = after;
+          values[contentHash] = ArticleBuilder.contentHash(after);
+          if (textChars >= 0) {
+            values[textChars] = after.codePointCount(0, after.length());
+          }
+          return RowFactory.create(values);
+        }
+      };
+    }
+  }
+}
