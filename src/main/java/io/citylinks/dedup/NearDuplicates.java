@@ -1,0 +1,259 @@
+package io.citylinks.dedup;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+import io.citylinks.config.NearDuplicateSettings;
+import io.citylinks.dedup.MinHasher.Signature;
+import io.citylinks.spark.Tables;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FilterFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Clusters articles that are copies of one another: the same text (exact keys: normalised text,
+ * canonical URL, WARC payload digest) or near-copies (banded MinHash over shingles, each candidate
+ * pair verified by its estimated Jaccard similarity or containment), with clusters formed by
+ * {@link ConnectedComponents} in Spark.
+ *
+ * <p>Candidates come from LSH buckets: articles whose band hashes are equal. Each bucket links its
+ * members to its smallest article id (a star, so a bucket of n articles costs n - 1 pairs, not
+ * n²/2); a bucket of more than {@code max-bucket} articles is skipped and counted. The signatures
+ * of earlier runs ({@code dedup_signatures}) take part as they are, never re-hashed: a new article
+ * that copies an old one joins the old one's cluster.
+ *
+ * <p>Canonical article, the one a cluster is counted and extracted by: a cluster that already
+ * existed keeps its canonical; a new cluster's canonical is its earliest published article
+ * (undated ones last), then the longest text, then the smallest article_id — the original a press
+ * release's copies are taken from, whatever order the files were read in.
+ */
+public final class NearDuplicates {
+  private static final Logger LOG = LoggerFactory.getLogger(NearDuplicates.class);
+  /** Band number of the exact-copy keys: equal keys are copies without any verification. */
+  private static final int EXACT_BAND = -1;
+  /** Containment is trusted only when the smaller text has this many shingles. */
+  static final int MIN_CONTAINMENT_SHINGLES = 20;
+
+  private static final StructType SIGNED = new StructType()
+      .add("article_id", DataTypes.StringType)
+      .add("shingles", DataTypes.IntegerType)
+      .add("signature", DataTypes.BinaryType)
+      .add("bands", DataTypes.createArrayType(DataTypes.LongType))
+      .add("exact_keys", DataTypes.createArrayType(DataTypes.LongType));
+
+  private NearDuplicates() {}
+
+  /**
+   * The clusters of a run's articles.
+   *
+   * @param clusters {@code article_id, dup_cluster_id, is_canonical} of the articles that have a
+   *     copy (the others are their own canonical, cluster = their id)
+   * @param signatures the new articles' rows for {@code dedup_signatures}
+   * @param stats counts for the run summary and the bench
+   */
+  public record Result(Dataset<Row> clusters, Dataset<Row> signatures, Stats stats) {}
+
+  /** What clustering found: candidate pairs, verified pairs, skipped buckets. */
+  public record Stats(long candidatePairs, long verifiedPairs, long oversizedBuckets) {}
+
+  /**
+   * @param articles columns article_id, text, content_hash, canonical_url, payload_digest,
+   *     published_date, text_chars
+   * @param history rows of {@code dedup_signatures} from earlier runs, or null
+   */
+  public static Result cluster(Dataset<Row> articles, Dataset<Row> history,
+      NearDuplicateSettings settings, String runId) {
+    MinHasher hasher = new MinHasher(settings.bands(), settings.rows(), settings.shingleSize());
+    Dataset<Row> signed = articles
+        .select("article_id", "text", "content_hash", "canonical_url", "payload_digest")
+        .mapPartitions(new Sign(hasher), Encoders.row(SIGNED))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+
+    // Every article with the vertex it is in the duplicate graph: a new article is itself, an
+    // old one is its existing cluster (which a new copy joins as a whole).
+    Dataset<Row> fresh = signed.select(col("article_id"), col("shingles"), col("signature"),
+        col("bands"), col("exact_keys"), col("article_id").as("vertex"), lit(true).as("is_new"));
+    Dataset<Row> all = history == null ? fresh : fresh.unionByName(history.select(
+        col("article_id"), col("shingles"), col("signature"), col("bands"), col("exact_keys"),
+        col("dup_cluster_id").as("vertex"), lit(false).as("is_new")));
+
+    Dataset<Row> entries = all.select(col("article_id"), col("is_new"),
+            posexplode(col("bands")).as(new String[] {"band", "hash"}))
+        .unionByName(all.select(col("article_id"), col("is_new"),
+            lit(EXACT_BAND).as("band"), explode(col("exact_keys")).as("hash")));
+    Dataset<Row> buckets = entries.groupBy("band", "hash")
+        .agg(count(lit(1)).as("size"), max("is_new").as("has_new"),
+            min(struct(col("article_id"), col("is_new"))).as("root"))
+        .filter(col("size").gt(1).and(col("has_new")))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long oversized = buckets.filter(col("size").gt(settings.maxBucket())
+        .and(col("band").notEqual(EXACT_BAND))).count();
+    if (oversized > 0) {
+      LOG.warn("{} LSH buckets have more than {} articles and give no candidates "
+          + "(citylinks.dedup.near-duplicates.max-bucket)", oversized, settings.maxBucket());
+    }
+    Dataset<Row> candidates = entries
+        .join(buckets.filter(col("size").leq(settings.maxBucket())
+            .or(col("band").equalTo(EXACT_BAND))), new String[] {"band", "hash"})
+        .filter(col("article_id").notEqual(col("root.article_id"))
+            .and(col("is_new").or(col("root.is_new"))))
+        .groupBy(col("article_id").as("a"), col("root.article_id").as("b"))
+        .agg(max(col("band").equalTo(EXACT_BAND)).as("exact"))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long candidatePairs = candidates.count();
+
+    Dataset<Row> sigA = all.select(col("article_id").as("a"), col("shingles").as("shingles_a"),
+        col("signature").as("signature_a"), col("vertex").as("vertex_a"));
+    Dataset<Row> sigB = all.select(col("article_id").as("b"), col("shingles").as("shingles_b"),
+        col("signature").as("signature_b"), col("vertex").as("vertex_b"));
+    Dataset<Row> verified = candidates.join(sigA, "a").join(sigB, "b")
+        .filter(new Similar(settings.minJaccard(), settings.minContainment()))
+        .select(col("vertex_a").as("src"), col("vertex_b").as("dst"))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long verifiedPairs = verified.count();
+    candidates.unpersist();
+    buckets.unpersist();
+    LOG.info("near duplicates: {} candidate pairs, {} verified", candidatePairs, verifiedPairs);
+
+    Dataset<Row> clusters = articles.sparkSession()
+        .createDataFrame(List.of(), new StructType().add("article_id", DataTypes.StringType)
+            .add("dup_cluster_id", DataTypes.StringType).add("is_canonical",
+                DataTypes.BooleanType));
+    if (verifiedPairs > 0) {
+      clusters = assign(ConnectedComponents.of(verified), articles, history);
+    }
+    verified.unpersist();
+    Dataset<Row> signatures = signed.join(clusters.select("article_id", "dup_cluster_id"),
+            new String[] {"article_id"}, "left_outer")
+        .withColumn("dup_cluster_id", coalesce(col("dup_cluster_id"), col("article_id")))
+        .withColumn("run_id", lit(runId))
+        .to(Tables.DEDUP_SIGNATURES.schema());
+    return new Result(clusters, signatures, new Stats(candidatePairs, verifiedPairs, oversized));
+  }
+
+  /** Cluster id and canonical flag of each new article that is in a component. */
+  private static Dataset<Row> assign(Dataset<Row> components, Dataset<Row> articles,
+      Dataset<Row> history) {
+    Dataset<Row> members = components.join(articles.select(col("article_id").as("vertex"),
+        col("published_date"), col("text_chars")), "vertex");
+    // Earliest date first (undated last), then the longest text, then the smallest id.
+    Dataset<Row> canonical = members.groupBy("component")
+        .agg(min(struct(col("published_date").isNull().as("undated"),
+            col("published_date"), (col("text_chars").multiply(-1)).as("shorter"),
+            col("vertex").as("article_id"))).getField("article_id").as("canonical"));
+    Dataset<Row> perComponent = canonical;
+    if (history != null) {
+      Dataset<Row> oldClusters = components.join(history.select(col("dup_cluster_id").as("vertex"))
+          .distinct(), "vertex")
+          .groupBy("component").agg(min("vertex").as("old_cluster"));
+      perComponent = canonical.join(oldClusters, new String[] {"component"}, "left_outer");
+    } else {
+      perComponent = canonical.withColumn("old_cluster", lit(null).cast(DataTypes.StringType));
+    }
+    return members.join(perComponent, "component")
+        .select(col("vertex").as("article_id"),
+            coalesce(col("old_cluster"), col("canonical")).as("dup_cluster_id"),
+            when(col("old_cluster").isNull(), col("canonical").equalTo(col("vertex")))
+                .otherwise(false).as("is_canonical"));
+  }
+
+  /** Executor side: signs each article and derives its exact-copy keys. */
+  private static final class Sign implements MapPartitionsFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final MinHasher hasher;
+
+    Sign(MinHasher hasher) {
+      this.hasher = hasher;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return rows.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          Row r = rows.next();
+          Signature s = hasher.sign(r.getString(1));
+          List<Long> keys = new ArrayList<>(3);
+          addKey(keys, "text", r.getString(2));
+          addKey(keys, "url", r.getString(3));
+          addKey(keys, "warc", r.getString(4));
+          List<Long> bands = new ArrayList<>(s.bands().length);
+          for (long b : s.bands()) {
+            bands.add(b);
+          }
+          return RowFactory.create(r.getString(0), s.shingles(), s.valueBytes(),
+              scala.collection.JavaConverters.asScalaBuffer(bands).toSeq(),
+              scala.collection.JavaConverters.asScalaBuffer(keys).toSeq());
+        }
+      };
+    }
+
+    private static void addKey(List<Long> keys, String kind, String value) {
+      if (value != null && !value.isEmpty()) {
+        keys.add(hash64(kind + "\u0000" + value));
+      }
+    }
+  }
+
+  /** 64-bit FNV-1a over UTF-8, finished with a mixer: collisions at 2^-64 per pair. */
+  static long hash64(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      h = (h ^ (b & 0xff)) * 0x100000001b3L;
+    }
+    return MinHasher.mix(h);
+  }
+
+  /** A candidate pair is kept when it is an exact copy or its signatures are similar enough. */
+  private static final class Similar implements FilterFunction<Row> {
+    private static final long serialVersionUID = 1L;
+    private final double minJaccard;
+    private final double minContainment;
+
+    Similar(double minJaccard, double minContainment) {
+      this.minJaccard = minJaccard;
+      this.minContainment = minContainment;
+    }
+
+    @Override
+    public boolean call(Row r) {
+      if (r.<Boolean>getAs("exact")) {
+        return true;
+      }
+      int shinglesA = r.<Integer>getAs("shingles_a");
+      int shinglesB = r.<Integer>getAs("shingles_b");
+      if (shinglesA == 0 || shinglesB == 0) {
+        return false;
+      }
+      double j = MinHasher.jaccard(Signature.values(r.getAs("signature_a")),
+          Signature.values(r.getAs("signature_b")));
+      return j >= minJaccard || (Math.min(shinglesA, shinglesB) >= MIN_CONTAINMENT_SHINGLES
+          && MinHasher.containment(j, shinglesA, shinglesB) >= minContainment);
+    }
+  }
+}
