@@ -1,6 +1,7 @@
 package io.citylinks.cli;
 
 import io.citylinks.config.CitylinksConfig;
+import io.citylinks.eval.DedupScorer;
 import io.citylinks.eval.GazetteerNames;
 import io.citylinks.eval.GoldScorer;
 import io.citylinks.eval.TableFindings;
@@ -28,6 +29,11 @@ public final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--differences", description = "Also list every difference from the labels.")
   boolean differences;
 
+  @Option(names = "--duplicates", description = "The gold file is a generated archive's "
+      + "_ground_truth.jsonl: also score the duplicate clusters (copy pairs in one cluster, false "
+      + "merges) and the events (reworded reports of one partnership in one event).")
+  boolean duplicates;
+
   @Mixin ConfigOptions options;
 
   @Override
@@ -54,6 +60,9 @@ public final class ScoreCommand implements Callable<Integer> {
             + matched.missing());
       }
       System.out.print(report.format());
+      if (duplicates) {
+        System.out.println(DedupScorer.score(spark, config.database(), gold.toString()).format());
+      }
       return 0;
     } finally {
       spark.stop();

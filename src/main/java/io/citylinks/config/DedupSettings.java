@@ -8,8 +8,10 @@ import java.io.Serializable;
  *
  * @param boilerplateMinPages a line is site boilerplate when it occurs on at least this many
  *     distinct pages (distinct content hashes) of one site
+ * @param nearDuplicates MinHash and verification settings ({@code near-duplicates})
  */
-public record DedupSettings(int boilerplateMinPages) implements Serializable {
+public record DedupSettings(int boilerplateMinPages, NearDuplicateSettings nearDuplicates)
+    implements Serializable {
   public DedupSettings {
     // Two pages are not enough: a story and its own follow-up share lines that are not a menu.
     if (boilerplateMinPages < 2) {
@@ -19,6 +21,7 @@ public record DedupSettings(int boilerplateMinPages) implements Serializable {
   }
 
   static DedupSettings from(Config c) {
-    return new DedupSettings(c.getInt("boilerplate-min-pages"));
+    return new DedupSettings(c.getInt("boilerplate-min-pages"),
+        NearDuplicateSettings.from(c.getConfig("near-duplicates")));
   }
 }

@@ -127,10 +127,15 @@ final class ArticleComposer {
         paragraphs.add(fill(pick(vocab.templates(lang, "trap"), rnd), slots));
       }
     }
+    // Half the stock paragraphs and two of the article's own: stories told by one outlet share
+    // some set phrases, not most of their text.
     List<String> fillers = new ArrayList<>(vocab.templates(lang, "filler"));
     shuffle(fillers, rnd);
-    for (String f : fillers) {
+    for (String f : fillers.subList(0, (fillers.size() + 1) / 2)) {
       paragraphs.add(fill(f, slots));
+    }
+    for (int k = 0; k < 2; k++) {
+      paragraphs.add(paragraphs.size() - k, detail(lang, rnd));
     }
     List<String> chrome = vocab.templates(lang, "boilerplate");
     String domain = domain(lang, outlet);
@@ -300,6 +305,26 @@ final class ArticleComposer {
       }
       sb.append(template, i, open).append(value);
       i = close + 1;
+    }
+    return sb.toString();
+  }
+
+  /** A paragraph of 30 to 45 words in sentences of 6 to 14, with a figure or two. */
+  private String detail(String lang, SplittableRandom rnd) {
+    List<String> words = vocab.detailWords(lang);
+    boolean zh = lang.equals("zh");
+    StringBuilder sb = new StringBuilder();
+    int n = 30 + rnd.nextInt(16);
+    int sentence = 6 + rnd.nextInt(9);
+    for (int i = 0; i < n; i++) {
+      if (i > 0 && !zh) {
+        sb.append(' ');
+      }
+      sb.append(rnd.nextInt(12) == 0 ? String.valueOf(2 + rnd.nextInt(990)) : pick(words, rnd));
+      if (--sentence == 0 || i == n - 1) {
+        sb.append(zh ? "。" : ".");
+        sentence = 6 + rnd.nextInt(9);
+      }
     }
     return sb.toString();
   }

@@ -19,6 +19,7 @@ final class Vocabulary {
   final Map<String, Map<String, String>> countryNames = new HashMap<>();
   final Map<String, Map<String, String>> topicNames = new LinkedHashMap<>();
   private final Map<String, List<String>> templates = new HashMap<>();
+  private final Map<String, List<String>> detailWords = new java.util.concurrent.ConcurrentHashMap<>();
 
   Vocabulary() {
     for (String[] r : DataFiles.readTable("generator/cities.tsv", 3 + LANGUAGES.size())) {
@@ -53,6 +54,29 @@ final class Vocabulary {
       m.put(LANGUAGES.get(i), row[first + i].trim());
     }
     return m;
+  }
+
+  /**
+   * Words (characters in Chinese) of the language's negative titles and leads, slots left out:
+   * the stuff of each article's own detail paragraphs, so that two different stories share no
+   * more text than real ones do. Partnership cue words are not among them.
+   */
+  List<String> detailWords(String lang) {
+    return detailWords.computeIfAbsent(lang, l -> {
+      List<String> words = new ArrayList<>();
+      for (String kind : List.of("title.negative", "lead.negative")) {
+        for (String t : templates(l, kind)) {
+          String plain = t.replaceAll("\\{[^}]*}", " ").replaceAll("[\\p{P}\\p{S}]", " ");
+          for (String w : l.equals("zh") ? plain.replace(" ", "").split("")
+              : plain.trim().split("\\s+")) {
+            if (!w.isBlank()) {
+              words.add(w);
+            }
+          }
+        }
+      }
+      return List.copyOf(words);
+    });
   }
 
   List<String> templates(String lang, String kind) {

@@ -1,15 +1,16 @@
 package io.citylinks.pipeline;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
+import io.citylinks.aggregate.CountryPairTopicYear;
 import io.citylinks.config.CitylinksConfig;
+import io.citylinks.dedup.NearDuplicates;
+import io.citylinks.dedup.SiteBoilerplate;
+import io.citylinks.events.EventConsolidation;
 import io.citylinks.extract.ExtractStep;
 import io.citylinks.ingest.IngestStep;
 import io.citylinks.ingest.IngestStep.IngestResult;
@@ -34,9 +35,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole pipeline as it stands: finds the input files, ingests them into articles and
- * rejections, marks exact duplicates, and writes {@code articles}, {@code rejected_records} and a
- * {@code runs} row. A full run replaces the article and rejection tables with what this input
+ * The whole pipeline: finds the input files, ingests them into articles and rejections, removes
+ * site boilerplate, clusters exact and near duplicates, extracts places and partnerships from
+ * canonical articles, consolidates them into events and counts those by country pair, topic and
+ * year; every table is written, and a {@code runs} row. A full run replaces the article and rejection tables with what this input
  * gives, so re-running on the same input leaves the same rows.
  */
 public final class PipelineJob {
@@ -77,15 +79,22 @@ public final class PipelineJob {
       stages.put("ingest", seconds(t0));
 
       t0 = System.nanoTime();
-      group("dedup", "mark exact duplicates");
-      Dataset<Row> articles = markExactDuplicates(ingest.articles())
+      group("dedup", "remove site boilerplate, cluster exact and near duplicates");
+      Dataset<Row> cleaned = SiteBoilerplate.remove(ingest.articles(),
+              config.dedup().boilerplateMinPages())
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      NearDuplicates.Result dedup = NearDuplicates.cluster(cleaned, null,
+          config.dedup().nearDuplicates(), runId);
+      Dataset<Row> articles = withClusters(cleaned, dedup.clusters())
           .withColumn("run_id", lit(runId));
       stages.put("dedup", seconds(t0));
 
       t0 = System.nanoTime();
-      group("write", "write articles and rejected_records");
+      group("write", "write articles, dedup_signatures and rejected_records");
       tables.overwrite(Tables.ARTICLES, articles);
+      tables.overwrite(Tables.DEDUP_SIGNATURES, dedup.signatures());
       tables.overwrite(Tables.REJECTED_RECORDS, ingest.rejected(runId));
+      cleaned.unpersist();
       stages.put("write", seconds(t0));
 
       Dataset<Row> written = spark.table(Tables.qualified(config.database(), Tables.ARTICLES))
@@ -97,10 +106,13 @@ public final class PipelineJob {
           .persist(StorageLevel.MEMORY_AND_DISK());
       long placeMentions;
       long partnershipMentions;
+      Dataset<Row> mentions;
       try {
         tables.overwrite(Tables.PLACE_MENTIONS, ExtractStep.placeMentions(annotated, runId));
-        tables.overwrite(Tables.PARTNERSHIP_MENTIONS,
-            ExtractStep.partnershipMentions(annotated, runId));
+        mentions = EventConsolidation.assignEvents(
+                ExtractStep.partnershipMentions(annotated, runId), written)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        tables.overwrite(Tables.PARTNERSHIP_MENTIONS, mentions);
         // From the persisted annotations, not by reading the written tables back.
         Row counts = annotated.agg(coalesce(sum(size(col("places"))), lit(0L)),
             coalesce(sum(size(col("partnerships"))), lit(0L))).first();
@@ -111,6 +123,22 @@ public final class PipelineJob {
       }
       stages.put("extract", seconds(t0));
 
+      t0 = System.nanoTime();
+      group("events", "consolidate partnership events, count by country pair, topic and year");
+      long events;
+      try {
+        Dataset<Row> eventRows = EventConsolidation.events(mentions, written, runId)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        tables.overwrite(Tables.PARTNERSHIP_EVENTS, eventRows);
+        tables.overwrite(Tables.PARTNERSHIPS_BY_COUNTRY_PAIR_TOPIC_YEAR,
+            CountryPairTopicYear.aggregate(eventRows, mentions, written, runId));
+        events = eventRows.count();
+        eventRows.unpersist();
+      } finally {
+        mentions.unpersist();
+      }
+      stages.put("events", seconds(t0));
+
       group("summary", "count results");
       long duplicates = written.filter(col("is_canonical").equalTo(false)).count();
       Map<String, Long> byLang = countBy(written, "lang");
@@ -119,12 +147,12 @@ public final class PipelineJob {
       String status = rejectedCount == 0 ? "succeeded" : "partial";
       RunSummary summary = new RunSummary(runId, status, files.size(), inputBytes,
           articleCount + rejectedCount, articleCount, rejectedCount, duplicates, placeMentions,
-          partnershipMentions, byLang, byReason,
+          partnershipMentions, events, byLang, byReason,
           stages, Duration.between(started, Instant.now()));
       writeRunRow(runId, inputs, started, status, summary, null);
       LOG.info("run {} {}: {} articles, {} rejected, {} duplicates, {} place mentions, "
-          + "{} partnership mentions, stages {}", runId, status, articleCount, rejectedCount,
-          duplicates, placeMentions, partnershipMentions, stages);
+          + "{} partnership mentions, {} events, stages {}", runId, status, articleCount,
+          rejectedCount, duplicates, placeMentions, partnershipMentions, events, stages);
       return summary;
     } catch (RuntimeException e) {
       writeRunRow(runId, inputs, started, "failed", null, String.valueOf(e.getMessage()));
@@ -138,23 +166,13 @@ public final class PipelineJob {
   }
 
   /**
-   * Articles with the same normalised text form one cluster; its canonical article is the one
-   * with the smallest article_id, a rule that does not depend on the order files were read in.
-   * Only (hash, id) pairs are shuffled, and only the clusters of two or more articles — a small
-   * share of an archive — are broadcast back, so the article rows themselves never move.
+   * The articles with their cluster columns. Only articles that have a copy are in
+   * {@code clusters}; every other article is its own cluster and canonical.
    */
-  static Dataset<Row> markExactDuplicates(Dataset<Row> articles) {
-    Dataset<Row> clusters = articles.select("content_hash", "article_id")
-        .groupBy("content_hash")
-        .agg(min("article_id").as("cluster_of_hash"), count(lit(1)).as("copies"))
-        .filter(col("copies").gt(1))
-        .drop("copies");
-    return articles.join(broadcast(clusters), articles.col("content_hash")
-            .equalTo(clusters.col("content_hash")), "left_outer")
-        .drop(clusters.col("content_hash"))
-        .withColumn("dup_cluster_id", coalesce(col("cluster_of_hash"), col("article_id")))
-        .withColumn("is_canonical", col("dup_cluster_id").equalTo(col("article_id")))
-        .drop("cluster_of_hash");
+  static Dataset<Row> withClusters(Dataset<Row> articles, Dataset<Row> clusters) {
+    return articles.join(clusters, new String[] {"article_id"}, "left_outer")
+        .withColumn("dup_cluster_id", coalesce(col("dup_cluster_id"), col("article_id")))
+        .withColumn("is_canonical", coalesce(col("is_canonical"), lit(true)));
   }
 
   private void writeRunRow(String runId, List<String> inputs, Instant started, String status,
@@ -163,7 +181,8 @@ public final class PipelineJob {
         Timestamp.from(Instant.now()), status, String.join(",", inputs),
         s == null ? null : s.inputFiles(), s == null ? null : s.inputBytes(),
         s == null ? null : s.recordsRead(), s == null ? null : s.rejected(),
-        s == null ? null : s.articles(), s == null ? null : s.duplicates(), null, message);
+        s == null ? null : s.articles(), s == null ? null : s.duplicates(),
+        s == null ? null : s.events(), message);
     try {
       tables.append(Tables.RUNS, spark.createDataFrame(List.of(row), Tables.RUNS.schema()));
     } catch (RuntimeException e) {

@@ -15,6 +15,7 @@ public record RunSummary(
     long duplicates,
     long placeMentions,
     long partnershipMentions,
+    long events,
     Map<String, Long> articlesByLang,
     Map<String, Long> rejectedByReason,
     Map<String, Double> stageSeconds,
@@ -27,17 +28,21 @@ public record RunSummary(
         elapsed.toMillis() / 1000.0));
     sb.append(String.format("  input      %,d files, %,.1f MB, %,d records read%n", inputFiles,
         inputBytes / 1e6, recordsRead));
-    sb.append(String.format("  articles   %,d (%,d exact duplicates), by language %s%n", articles,
-        duplicates, articlesByLang));
+    sb.append(String.format("  articles   %,d (%,d duplicates: exact and near copies), "
+        + "by language %s%n", articles, duplicates, articlesByLang));
     sb.append(String.format("  places     %,d city, district and country mentions%n",
         placeMentions));
     sb.append(String.format("  partners   %,d partnership mentions (city pair, type, topics, "
         + "year)%n", partnershipMentions));
+    sb.append(String.format("  events     %,d partnership events (mentions merged across articles "
+        + "and outlets)%n", events));
     sb.append(String.format("  rejected   %,d%s%n", rejected,
         rejected == 0 ? "" : " by reason " + rejectedByReason + " (see " + database
             + ".rejected_records)"));
     sb.append(String.format(
-        "  tables     %s.{articles, place_mentions, partnership_mentions, rejected_records, runs} (%s) in %s%n",
+        "  tables     %s.{articles, place_mentions, partnership_mentions, partnership_events, "
+            + "partnerships_by_country_pair_topic_year, dedup_signatures, rejected_records, "
+            + "runs} (%s) in %s%n",
         database, format, warehouse));
     return sb.toString();
   }

@@ -173,6 +173,8 @@ public final class Tables {
           col("shingles", IntegerType, "Distinct shingles of its clean text"),
           col("signature", DataTypes.BinaryType, "MinHash values, 4 bytes each, big-endian"),
           col("bands", DataTypes.createArrayType(LongType), "Hash of each LSH band"),
+          col("exact_keys", DataTypes.createArrayType(LongType),
+              "Hashes of its exact-copy keys: normalised text, canonical URL, WARC payload digest"),
           col("run_id", StringType, "Run that wrote this row"),
       }));
 

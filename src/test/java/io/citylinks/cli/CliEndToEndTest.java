@@ -55,7 +55,7 @@ class CliEndToEndTest {
 
     Result run = job("run", "--input", input.toString(), "--warehouse", warehouse.toString());
     assertEquals(0, run.exit(), run.err());
-    assertTrue(run.out().contains("2 (0 exact duplicates)"), run.out());
+    assertTrue(run.out().contains("2 (0 duplicates: exact and near copies)"), run.out());
     assertTrue(run.out().contains("rejected   1"), run.out());
 
     String sql = "SELECT cast(published_date AS string) AS d, date_source FROM citylinks.articles "

@@ -118,8 +118,14 @@ class PipelineJobTest {
     assertTrue(fromCut > 0, "good records before the gzip damage are kept");
     assertEquals(12 + fromCut, summary.articles());
     assertEquals("partial", summary.status());
-    // Every record of cut.jsonl.gz has the same text (fromCut - 1 copies), plus copy-2.txt.
-    assertEquals(fromCut, summary.duplicates());
+    // Every record of cut.jsonl.gz has the same text (fromCut - 1 copies), plus copy-2.txt ...
+    // ... and the one-sentence JSON record /a/2 is a near-copy of text/dated.txt, which opens
+    // with the same sentence.
+    assertEquals(fromCut + 1, summary.duplicates());
+    assertEquals(spark.sql("SELECT article_id FROM mixed.articles WHERE source_file LIKE "
+            + "'%text/dated.txt'").first().getString(0),
+        spark.sql("SELECT dup_cluster_id FROM mixed.articles "
+            + "WHERE url = 'https://news.example.org/a/2'").first().getString(0));
 
     Row persian = spark.sql("SELECT text, charset, lang, domain, date_source, year "
         + "FROM mixed.articles WHERE url = 'https://shahr.example.ir/news/7'").first();

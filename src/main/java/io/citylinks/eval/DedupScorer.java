@@ -1,0 +1,101 @@
+package io.citylinks.eval;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.citylinks.spark.Tables;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Scores a run's duplicate clusters and events against a generated archive's ground truth
+ * ({@code _ground_truth.jsonl}), in Spark, joining on URL:
+ * <ul>
+ *   <li>copy pairs: (copy, original) for every exact or near copy — found when both articles are
+ *       in one cluster;
+ *   <li>false merges: articles clustered with a canonical article that is not the same text;
+ *   <li>event pairs: (rewording, original) of a partnership story — merged when both articles'
+ *       mentions share an event id (counted over pairs where both articles have a mention).
+ * </ul>
+ */
+public final class DedupScorer {
+  private DedupScorer() {}
+
+  /** The counts; rates are derived. */
+  public record Report(long copyPairs, long copyPairsFound, long clusteredArticles,
+      long falseMerges, long eventPairs, long eventPairsMerged) {
+    public double copyPairRecall() {
+      return copyPairs == 0 ? 1 : copyPairsFound / (double) copyPairs;
+    }
+
+    public double falseMergeRate() {
+      return clusteredArticles == 0 ? 0 : falseMerges / (double) clusteredArticles;
+    }
+
+    public double eventPairRecall() {
+      return eventPairs == 0 ? 1 : eventPairsMerged / (double) eventPairs;
+    }
+
+    public String format() {
+      return String.format("copy pairs in one cluster %d/%d = %.4f; false merges %d/%d = %.4f; "
+              + "reworded event pairs merged %d/%d = %.4f", copyPairsFound, copyPairs,
+          copyPairRecall(), falseMerges, clusteredArticles, falseMergeRate(), eventPairsMerged,
+          eventPairs, eventPairRecall());
+    }
+  }
+
+  public static Report score(SparkSession spark, String database, String truthFile) {
+    Dataset<Row> truth = spark.read().json(truthFile)
+        .select(col("id"), col("url"), col("dup_of"), col("dup_kind"));
+    Dataset<Row> articles = spark.table(Tables.qualified(database, Tables.ARTICLES))
+        .select(col("url"), col("article_id"), col("dup_cluster_id"), col("is_canonical"));
+    // Each generated record with its article; its true text group is its original's id for a
+    // copy, its own id otherwise.
+    Dataset<Row> records = truth.join(articles, "url")
+        .withColumn("text_group", when(col("dup_kind").isin("exact", "near"), col("dup_of"))
+            .otherwise(col("id")))
+        .cache();
+    try {
+      Dataset<Row> originals = records.select(col("id").as("dup_of"),
+          col("dup_cluster_id").as("original_cluster"), col("article_id").as("original_article"),
+          col("text_group").as("original_group"));
+      Row copies = records.filter(col("dup_kind").isin("exact", "near"))
+          .join(originals, "dup_of")
+          .agg(count(lit(1)), sum(when(col("dup_cluster_id").equalTo(col("original_cluster")), 1)
+              .otherwise(0)))
+          .first();
+
+      Dataset<Row> canonicalGroups = records.filter(col("is_canonical"))
+          .select(col("article_id").as("dup_cluster_id"), col("text_group").as("canonical_group"));
+      Row merges = records.filter(col("is_canonical").equalTo(false))
+          .join(canonicalGroups, "dup_cluster_id")
+          .agg(count(lit(1)), sum(when(col("text_group").notEqual(col("canonical_group")), 1)
+              .otherwise(0)))
+          .first();
+
+      Dataset<Row> events = spark.table(Tables.qualified(database, Tables.PARTNERSHIP_MENTIONS))
+          .select("article_id", "event_id").distinct();
+      Dataset<Row> reworded = records.filter(col("dup_kind").equalTo("reworded"))
+          .join(originals, "dup_of")
+          .select(col("article_id"), col("original_article"));
+      Dataset<Row> bothFound = reworded
+          .join(events.select(col("article_id")).distinct(), "article_id")
+          .join(events.select(col("article_id").as("original_article")).distinct(),
+              "original_article");
+      long eventPairs = bothFound.count();
+      long merged = bothFound
+          .join(events, "article_id")
+          .join(events.select(col("article_id").as("original_article"),
+              col("event_id")), new String[] {"original_article", "event_id"})
+          .select("article_id", "original_article").distinct().count();
+      return new Report(copies.getLong(0), copies.isNullAt(1) ? 0 : copies.getLong(1),
+          merges.getLong(0), merges.isNullAt(1) ? 0 : merges.getLong(1), eventPairs, merged);
+    } finally {
+      records.unpersist();
+    }
+  }
+}
