@@ -1,5 +1,7 @@
 package io.citylinks.dedup;
 
+import static org.apache.spark.sql.functions.ceil;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
@@ -27,11 +29,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removes site boilerplate from article text, the way CCNet does for Common Crawl: a normalised
- * line that occurs on at least {@code minPages} distinct pages of one site (its menu, "Add
- * comment", share buttons, footer) is dropped from {@code text} of every page of that site;
+ * line that occurs on at least {@code minPages} distinct pages of one site, and on at least
+ * {@code minShare} of them (its menu, "Add comment", share buttons, footer), is dropped from
+ * {@code text} of every page of that site;
  * {@code raw_text} keeps it, and {@code content_hash} and {@code text_chars} follow the new text.
  * Pages are counted by distinct {@code content_hash}, so exact copies of one page never make its
- * own lines look like boilerplate.
+ * own lines look like boilerplate. The share keeps a big site's stories whole: a lead that one
+ * outlet ran on three of its thousand pages is not its menu.
  */
 public final class SiteBoilerplate {
   private static final Logger LOG = LoggerFactory.getLogger(SiteBoilerplate.class);
@@ -40,6 +44,7 @@ public final class SiteBoilerplate {
 
   /** One row per distinct line of a page: the line's hash within its site, and the page. */
   private static final StructType PAGE_LINES = new StructType()
+      .add("site", DataTypes.StringType, false)
       .add("line_hash", DataTypes.LongType, false)
       .add("long_line", DataTypes.BooleanType, false)
       .add("page", DataTypes.LongType, false);
@@ -54,10 +59,14 @@ public final class SiteBoilerplate {
    * their broadcast. Lazy but for the first pass, which runs here; {@code articles} is read by
    * both, so persist it first when it is costly to compute.
    */
-  public static Dataset<Row> remove(Dataset<Row> articles, int minPages) {
+  public static Dataset<Row> remove(Dataset<Row> articles, int minPages, double minShare) {
     if (minPages < 2) {
       throw new IllegalArgumentException(
           "site boilerplate: minPages must be at least 2, got " + minPages);
+    }
+    if (!(minShare >= 0 && minShare <= 1)) {
+      throw new IllegalArgumentException(
+          "site boilerplate: minShare must be between 0 and 1, got " + minShare);
     }
     StructType schema = articles.schema();
     for (String column : new String[] {"domain", "text", "content_hash"}) {
@@ -66,9 +75,9 @@ public final class SiteBoilerplate {
             + "' (columns: " + String.join(", ", schema.fieldNames()) + ")");
       }
     }
-    long[] boilerplate = boilerplateHashes(articles, minPages);
-    LOG.info("site boilerplate: {} lines occur on at least {} pages of their site",
-        boilerplate.length, minPages);
+    long[] boilerplate = boilerplateHashes(articles, minPages, minShare);
+    LOG.info("site boilerplate: {} lines occur on at least {} pages and {}% of the pages of "
+        + "their site", boilerplate.length, minPages, minShare * 100);
     if (boilerplate.length == 0) {
       return articles;
     }
@@ -78,15 +87,21 @@ public final class SiteBoilerplate {
   }
 
   /** The sorted hashes of the (site, line) pairs that qualify as boilerplate. */
-  static long[] boilerplateHashes(Dataset<Row> articles, int minPages) {
+  static long[] boilerplateHashes(Dataset<Row> articles, int minPages, double minShare) {
     Dataset<Row> counts = articles.select(col("domain"), col("content_hash"), col("text"))
         .flatMap(new PageLineKeys(), Encoders.row(PAGE_LINES))
-        .groupBy("line_hash", "long_line")
+        .groupBy("site", "line_hash", "long_line")
         .agg(countDistinct("page").as("pages"));
-    Dataset<Row> qualifying = counts
+    Dataset<Row> sitePages = articles
+        .select(coalesce(col("domain"), lit(BoilerplateLines.siteOf(null))).as("site"),
+            col("content_hash"))
+        .groupBy("site")
+        .agg(countDistinct("content_hash").as("site_pages"));
+    Dataset<Row> qualifying = counts.join(sitePages, "site")
         .filter(col("pages").geq(when(col("long_line"),
             lit(BoilerplateLines.minPages(true, minPages)))
             .otherwise(lit(BoilerplateLines.minPages(false, minPages)))))
+        .filter(col("pages").geq(ceil(col("site_pages").multiply(minShare))))
         .select("line_hash");
     SparkContext sc = articles.sparkSession().sparkContext();
     String previous = sc.getLocalProperty(JOB_DESCRIPTION);
@@ -116,7 +131,7 @@ public final class SiteBoilerplate {
       long page = pageKey(r.getString(1), text);
       List<Row> out = new ArrayList<>();
       for (LineKey line : BoilerplateLines.distinctLines(site, text)) {
-        out.add(RowFactory.create(line.hash(), line.longLine(), page));
+        out.add(RowFactory.create(site, line.hash(), line.longLine(), page));
       }
       return out.iterator();
     }

@@ -7,6 +7,10 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.citylinks.spark.Tables;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -24,6 +28,26 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class DedupScorer {
   private DedupScorer() {}
+
+  /**
+   * Spark skips files whose name starts with "_" or "." even when named outright, and the
+   * generator's truth file is {@code _ground_truth.jsonl}: such a file is read through a link.
+   */
+  private static String visible(Path file) {
+    String name = file.getFileName().toString();
+    if (!name.startsWith("_") && !name.startsWith(".")) {
+      return file.toString();
+    }
+    try {
+      Path dir = Files.createTempDirectory("citylinks-truth");
+      Path link = Files.createSymbolicLink(dir.resolve(name.substring(1)), file.toAbsolutePath());
+      link.toFile().deleteOnExit();
+      dir.toFile().deleteOnExit();
+      return link.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot link " + file + " for Spark to read", e);
+    }
+  }
 
   /** The counts; rates are derived. */
   public record Report(long copyPairs, long copyPairsFound, long clusteredArticles,
@@ -49,7 +73,7 @@ public final class DedupScorer {
   }
 
   public static Report score(SparkSession spark, String database, String truthFile) {
-    Dataset<Row> truth = spark.read().json(truthFile)
+    Dataset<Row> truth = spark.read().json(visible(Path.of(truthFile)))
         .select(col("id"), col("url"), col("dup_of"), col("dup_kind"));
     Dataset<Row> articles = spark.table(Tables.qualified(database, Tables.ARTICLES))
         .select(col("url"), col("article_id"), col("dup_cluster_id"), col("is_canonical"));

@@ -127,16 +127,17 @@ final class ArticleComposer {
         paragraphs.add(fill(pick(vocab.templates(lang, "trap"), rnd), slots));
       }
     }
-    // Half the stock paragraphs and two of the article's own: stories told by one outlet share
-    // some set phrases, not most of their text.
+    // Four paragraphs of the article's own among two stock ones: the stories of one outlet share
+    // a few set phrases (which the site-boilerplate step may then remove), not most of their
+    // text. A copy cut short loses the last paragraph, so that is one of the article's own.
     List<String> fillers = new ArrayList<>(vocab.templates(lang, "filler"));
     shuffle(fillers, rnd);
-    for (String f : fillers.subList(0, (fillers.size() + 1) / 2)) {
-      paragraphs.add(fill(f, slots));
-    }
-    for (int k = 0; k < 2; k++) {
-      paragraphs.add(paragraphs.size() - k, detail(lang, rnd));
-    }
+    paragraphs.add(detail(lang, rnd));
+    paragraphs.add(fill(fillers.get(0), slots));
+    paragraphs.add(detail(lang, rnd));
+    paragraphs.add(detail(lang, rnd));
+    paragraphs.add(fill(fillers.get(1), slots));
+    paragraphs.add(detail(lang, rnd));
     List<String> chrome = vocab.templates(lang, "boilerplate");
     String domain = domain(lang, outlet);
     SplittableRandom site = new SplittableRandom(domain.hashCode());

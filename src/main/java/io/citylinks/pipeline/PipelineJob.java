@@ -81,7 +81,7 @@ public final class PipelineJob {
       t0 = System.nanoTime();
       group("dedup", "remove site boilerplate, cluster exact and near duplicates");
       Dataset<Row> cleaned = SiteBoilerplate.remove(ingest.articles(),
-              config.dedup().boilerplateMinPages())
+              config.dedup().boilerplateMinPages(), config.dedup().boilerplateMinShare())
           .persist(StorageLevel.MEMORY_AND_DISK());
       NearDuplicates.Result dedup = NearDuplicates.cluster(cleaned, null,
           config.dedup().nearDuplicates(), runId);

@@ -23,6 +23,8 @@ class CitylinksConfigTest {
     assertEquals("8", c.sparkConf().get("spark.sql.shuffle.partitions"));
     assertTrue(c.ingest().languages().containsAll(List.of("tr", "fa", "ar", "zh", "ru", "en")));
     assertEquals(3, c.dedup().boilerplateMinPages());
+    assertEquals(0.05, c.dedup().boilerplateMinShare());
+    assertEquals(new NearDuplicateSettings(32, 4, 5, 0.5, 0.8, 1000), c.dedup().nearDuplicates());
   }
 
   @Test
@@ -49,6 +51,10 @@ class CitylinksConfigTest {
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> CitylinksConfig.load(null, List.of("dedup.boilerplate-min-pages=1"))).getMessage()
         .contains("citylinks.dedup.boilerplate-min-pages must be at least 2, got 1"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> CitylinksConfig.load(null, List.of("dedup.near-duplicates.min-jaccard=0")))
+        .getMessage().contains("citylinks.dedup.near-duplicates.min-jaccard must be in (0, 1], "
+            + "got 0.0"));
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> CitylinksConfig.load(null, List.of("nonsense"))).getMessage()
         .startsWith("--set: expected key=value"));

@@ -76,7 +76,7 @@ class SiteBoilerplateTest {
     }
     Dataset<Row> articles = spark.createDataFrame(rows, SCHEMA);
 
-    Dataset<Row> cleaned = SiteBoilerplate.remove(articles, 3);
+    Dataset<Row> cleaned = SiteBoilerplate.remove(articles, 3, 0.05);
 
     assertEquals(SCHEMA, cleaned.schema());
     Map<String, String> expected = new TreeMap<>(Map.of(
@@ -110,12 +110,30 @@ class SiteBoilerplateTest {
   }
 
   @Test
+  void aLeadOnAFewPagesOfABigSiteIsAStoryNotBoilerplate() {
+    String lead = "Riverton and Lakeside renew their partnership for another five years.";
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 70; i++) {
+      String story = "Story number " + (char) ('a' + i % 26) + (char) ('a' + i / 26) + ".";
+      rows.add(article("p" + i, "big.example",
+          MENU + "\n\n" + (i < 3 ? lead + "\n\n" : "") + story));
+    }
+    Map<String, String> texts = new TreeMap<>();
+    for (Row r : SiteBoilerplate.remove(spark.createDataFrame(rows, SCHEMA), 3, 0.05)
+        .filter("article_id IN ('p0', 'p9')").collectAsList()) {
+      texts.put(r.getString(0), r.getString(2));
+    }
+    // The menu is on 70 of 70 pages; the lead on 3, under 5% of them.
+    assertEquals(Map.of("p0", lead + "\n\nStory number aa.", "p9", "Story number ja."), texts);
+  }
+
+  @Test
   void nothingToRemoveLeavesTheRowsAlone() {
     Dataset<Row> articles = spark.createDataFrame(List.of(
         article("x1", "quiet.example", "One story.\n\nAdd comment"),
         article("x2", "quiet.example", "Another story.\n\nAdd comment")), SCHEMA);
-    assertSame(articles, SiteBoilerplate.remove(articles, 3));
-    assertEquals(1, SiteBoilerplate.remove(articles, 2).filter("text = 'One story.'").count());
+    assertSame(articles, SiteBoilerplate.remove(articles, 3, 0.05));
+    assertEquals(1, SiteBoilerplate.remove(articles, 2, 0.05).filter("text = 'One story.'").count());
   }
 
   @Test
@@ -124,10 +142,13 @@ class SiteBoilerplateTest {
         article("x1", "quiet.example", "One story.")), SCHEMA);
     assertEquals("site boilerplate: minPages must be at least 2, got 1",
         assertThrows(IllegalArgumentException.class,
-            () -> SiteBoilerplate.remove(articles, 1)).getMessage());
+            () -> SiteBoilerplate.remove(articles, 1, 0.05)).getMessage());
+    assertEquals("site boilerplate: minShare must be between 0 and 1, got 1.5",
+        assertThrows(IllegalArgumentException.class,
+            () -> SiteBoilerplate.remove(articles, 3, 1.5)).getMessage());
     assertEquals("site boilerplate: articles have no column 'domain' (columns: article_id, text, "
             + "raw_text, content_hash, text_chars)",
         assertThrows(IllegalArgumentException.class,
-            () -> SiteBoilerplate.remove(articles.drop("domain"), 3)).getMessage());
+            () -> SiteBoilerplate.remove(articles.drop("domain"), 3, 0.05)).getMessage());
   }
 }
