@@ -4,11 +4,13 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.when;
 
 import io.citylinks.config.NearDuplicateSettings;
@@ -20,6 +22,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -59,7 +62,9 @@ public final class NearDuplicates {
       .add("shingles", DataTypes.IntegerType)
       .add("signature", DataTypes.BinaryType)
       .add("bands", DataTypes.createArrayType(DataTypes.LongType))
-      .add("exact_keys", DataTypes.createArrayType(DataTypes.LongType));
+      .add("exact_keys", DataTypes.createArrayType(DataTypes.LongType))
+      .add("published_date", DataTypes.DateType)
+      .add("text_chars", DataTypes.IntegerType);
 
   private NearDuplicates() {}
 
@@ -85,26 +90,37 @@ public final class NearDuplicates {
       NearDuplicateSettings settings, String runId) {
     MinHasher hasher = new MinHasher(settings.bands(), settings.rows(), settings.shingleSize());
     Dataset<Row> signed = articles
-        .select("article_id", "text", "content_hash", "canonical_url", "payload_digest")
+        .select("article_id", "text", "content_hash", "canonical_url", "payload_digest",
+            "published_date", "text_chars")
         .mapPartitions(new Sign(hasher), Encoders.row(SIGNED))
+        .withColumn("key", key(col("article_id")))
         .persist(StorageLevel.MEMORY_AND_DISK());
 
-    // Every article with the vertex it is in the duplicate graph: a new article is itself, an
-    // old one is its existing cluster (which a new copy joins as a whole).
-    Dataset<Row> fresh = signed.select(col("article_id"), col("shingles"), col("signature"),
-        col("bands"), col("exact_keys"), col("article_id").as("vertex"), lit(true).as("is_new"));
-    Dataset<Row> all = history == null ? fresh : fresh.unionByName(history.select(
-        col("article_id"), col("shingles"), col("signature"), col("bands"), col("exact_keys"),
-        col("dup_cluster_id").as("vertex"), lit(false).as("is_new")));
+    // The graph works on 64-bit keys of the article ids: Spark aggregates
+    // longs in hash tables, strings only by sorting. Every article has the vertex it is in the
+    // duplicate graph: a new article is itself, an old one is its existing cluster (which a new
+    // copy joins as a whole).
+    Dataset<Row> fresh = signed.select(col("key"), col("shingles"), col("signature"),
+        col("bands"), col("exact_keys"), col("key").as("vertex"), lit(true).as("is_new"));
+    Dataset<Row> all = fresh;
+    if (history != null) {
+      all = fresh.unionByName(history.select(key(col("article_id")).as("key"), col("shingles"),
+          col("signature"), col("bands"), col("exact_keys"),
+          key(col("dup_cluster_id")).as("vertex"), lit(false).as("is_new")));
+    }
 
-    Dataset<Row> entries = all.select(col("article_id"), col("is_new"),
+    Dataset<Row> entries = all.select(col("key"), col("is_new"),
             posexplode(col("bands")).as(new String[] {"band", "hash"}))
-        .unionByName(all.select(col("article_id"), col("is_new"),
+        .unionByName(all.select(col("key"), col("is_new"),
             lit(EXACT_BAND).as("band"), explode(col("exact_keys")).as("hash")));
     Dataset<Row> buckets = entries.groupBy("band", "hash")
         .agg(count(lit(1)).as("size"), max("is_new").as("has_new"),
-            min(struct(col("article_id"), col("is_new"))).as("root"))
+            min(when(col("is_new"), col("key"))).as("min_new"),
+            min(when(col("is_new").equalTo(false), col("key"))).as("min_old"))
         .filter(col("size").gt(1).and(col("has_new")))
+        .select(col("band"), col("hash"), col("size"),
+            least(col("min_new"), col("min_old")).as("root"),
+            coalesce(col("min_new").leq(col("min_old")), lit(true)).as("root_is_new"))
         .persist(StorageLevel.MEMORY_AND_DISK());
     long oversized = buckets.filter(col("size").gt(settings.maxBucket())
         .and(col("band").notEqual(EXACT_BAND))).count();
@@ -115,16 +131,16 @@ public final class NearDuplicates {
     Dataset<Row> candidates = entries
         .join(buckets.filter(col("size").leq(settings.maxBucket())
             .or(col("band").equalTo(EXACT_BAND))), new String[] {"band", "hash"})
-        .filter(col("article_id").notEqual(col("root.article_id"))
-            .and(col("is_new").or(col("root.is_new"))))
-        .groupBy(col("article_id").as("a"), col("root.article_id").as("b"))
+        .filter(col("key").notEqual(col("root")).and(col("is_new").or(col("root_is_new"))))
+        .groupBy(col("key").as("a"), col("root").as("b"))
         .agg(max(col("band").equalTo(EXACT_BAND)).as("exact"))
         .persist(StorageLevel.MEMORY_AND_DISK());
     long candidatePairs = candidates.count();
+    buckets.unpersist();
 
-    Dataset<Row> sigA = all.select(col("article_id").as("a"), col("shingles").as("shingles_a"),
+    Dataset<Row> sigA = all.select(col("key").as("a"), col("shingles").as("shingles_a"),
         col("signature").as("signature_a"), col("vertex").as("vertex_a"));
-    Dataset<Row> sigB = all.select(col("article_id").as("b"), col("shingles").as("shingles_b"),
+    Dataset<Row> sigB = all.select(col("key").as("b"), col("shingles").as("shingles_b"),
         col("signature").as("signature_b"), col("vertex").as("vertex_b"));
     Dataset<Row> verified = candidates.join(sigA, "a").join(sigB, "b")
         .filter(new Similar(settings.minJaccard(), settings.minContainment()))
@@ -132,7 +148,6 @@ public final class NearDuplicates {
         .persist(StorageLevel.MEMORY_AND_DISK());
     long verifiedPairs = verified.count();
     candidates.unpersist();
-    buckets.unpersist();
     LOG.info("near duplicates: {} candidate pairs, {} verified", candidatePairs, verifiedPairs);
 
     Dataset<Row> clusters = articles.sparkSession()
@@ -140,7 +155,9 @@ public final class NearDuplicates {
             .add("dup_cluster_id", DataTypes.StringType).add("is_canonical",
                 DataTypes.BooleanType));
     if (verifiedPairs > 0) {
-      clusters = assign(ConnectedComponents.of(verified), articles, history);
+      clusters = assign(ConnectedComponents.of(verified), signed, history)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      clusters.count();
     }
     verified.unpersist();
     Dataset<Row> signatures = signed.join(clusters.select("article_id", "dup_cluster_id"),
@@ -151,29 +168,35 @@ public final class NearDuplicates {
     return new Result(clusters, signatures, new Stats(candidatePairs, verifiedPairs, oversized));
   }
 
+  /** The 64-bit key of an article id (xxHash64; a collision has odds of 2^-64 per pair). */
+  private static Column key(Column articleId) {
+    return xxhash64(articleId);
+  }
+
   /** Cluster id and canonical flag of each new article that is in a component. */
-  private static Dataset<Row> assign(Dataset<Row> components, Dataset<Row> articles,
+  private static Dataset<Row> assign(Dataset<Row> components, Dataset<Row> signed,
       Dataset<Row> history) {
-    Dataset<Row> members = components.join(articles.select(col("article_id").as("vertex"),
-        col("published_date"), col("text_chars")), "vertex");
+    Dataset<Row> members = components.join(signed.select(col("key").as("vertex"),
+        col("article_id"), col("published_date"), col("text_chars")), "vertex");
     // Earliest date first (undated last), then the longest text, then the smallest id.
     Dataset<Row> canonical = members.groupBy("component")
         .agg(min(struct(col("published_date").isNull().as("undated"),
             col("published_date"), (col("text_chars").multiply(-1)).as("shorter"),
-            col("vertex").as("article_id"))).getField("article_id").as("canonical"));
-    Dataset<Row> perComponent = canonical;
+            col("article_id"))).getField("article_id").as("canonical"));
+    Dataset<Row> perComponent;
     if (history != null) {
-      Dataset<Row> oldClusters = components.join(history.select(col("dup_cluster_id").as("vertex"))
-          .distinct(), "vertex")
-          .groupBy("component").agg(min("vertex").as("old_cluster"));
+      Dataset<Row> oldClusters = components.join(history
+              .select(key(col("dup_cluster_id")).as("vertex"), col("dup_cluster_id")).distinct(),
+              "vertex")
+          .groupBy("component").agg(min("dup_cluster_id").as("old_cluster"));
       perComponent = canonical.join(oldClusters, new String[] {"component"}, "left_outer");
     } else {
       perComponent = canonical.withColumn("old_cluster", lit(null).cast(DataTypes.StringType));
     }
     return members.join(perComponent, "component")
-        .select(col("vertex").as("article_id"),
+        .select(col("article_id"),
             coalesce(col("old_cluster"), col("canonical")).as("dup_cluster_id"),
-            when(col("old_cluster").isNull(), col("canonical").equalTo(col("vertex")))
+            when(col("old_cluster").isNull(), col("canonical").equalTo(col("article_id")))
                 .otherwise(false).as("is_canonical"));
   }
 
@@ -206,9 +229,9 @@ public final class NearDuplicates {
           for (long b : s.bands()) {
             bands.add(b);
           }
-          return RowFactory.create(r.getString(0), s.shingles(), s.valueBytes(),
-              scala.collection.JavaConverters.asScalaBuffer(bands).toSeq(),
-              scala.collection.JavaConverters.asScalaBuffer(keys).toSeq());
+          return RowFactory.create(r.getString(0), s.shingles(),
+              s.valueBytes(), scala.collection.JavaConverters.asScalaBuffer(bands).toSeq(),
+              scala.collection.JavaConverters.asScalaBuffer(keys).toSeq(), r.get(5), r.get(6));
         }
       };
     }
