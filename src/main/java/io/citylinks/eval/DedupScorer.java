@@ -72,10 +72,24 @@ public final class DedupScorer {
     }
   }
 
+  /** Clusters and events of the tables in {@code database}. */
   public static Report score(SparkSession spark, String database, String truthFile) {
+    Dataset<Row> articles = spark.table(Tables.qualified(database, Tables.ARTICLES));
+    Dataset<Row> mentions = spark.table(Tables.qualified(database, Tables.PARTNERSHIP_MENTIONS));
+    return score(spark, articles, mentions, truthFile);
+  }
+
+  /** Clusters only ({@code url, article_id, dup_cluster_id, is_canonical}); no event pairs. */
+  public static Report scoreClusters(SparkSession spark, Dataset<Row> articles,
+      String truthFile) {
+    return score(spark, articles, null, truthFile);
+  }
+
+  private static Report score(SparkSession spark, Dataset<Row> articleRows,
+      Dataset<Row> mentions, String truthFile) {
     Dataset<Row> truth = spark.read().json(visible(Path.of(truthFile)))
         .select(col("id"), col("url"), col("dup_of"), col("dup_kind"));
-    Dataset<Row> articles = spark.table(Tables.qualified(database, Tables.ARTICLES))
+    Dataset<Row> articles = articleRows
         .select(col("url"), col("article_id"), col("dup_cluster_id"), col("is_canonical"));
     // Each generated record with its article; its true text group is its original's id for a
     // copy, its own id otherwise.
@@ -100,22 +114,24 @@ public final class DedupScorer {
           .agg(count(lit(1)), sum(when(col("text_group").notEqual(col("canonical_group")), 1)
               .otherwise(0)))
           .first();
-
-      Dataset<Row> events = spark.table(Tables.qualified(database, Tables.PARTNERSHIP_MENTIONS))
-          .select("article_id", "event_id").distinct();
-      Dataset<Row> reworded = records.filter(col("dup_kind").equalTo("reworded"))
-          .join(originals, "dup_of")
-          .select(col("article_id"), col("original_article"));
-      Dataset<Row> bothFound = reworded
-          .join(events.select(col("article_id")).distinct(), "article_id")
-          .join(events.select(col("article_id").as("original_article")).distinct(),
-              "original_article");
-      long eventPairs = bothFound.count();
-      long merged = bothFound
-          .join(events, "article_id")
-          .join(events.select(col("article_id").as("original_article"),
-              col("event_id")), new String[] {"original_article", "event_id"})
-          .select("article_id", "original_article").distinct().count();
+      long eventPairs = 0;
+      long merged = 0;
+      if (mentions != null) {
+        Dataset<Row> events = mentions.select("article_id", "event_id").distinct();
+        Dataset<Row> reworded = records.filter(col("dup_kind").equalTo("reworded"))
+            .join(originals, "dup_of")
+            .select(col("article_id"), col("original_article"));
+        Dataset<Row> bothFound = reworded
+            .join(events.select(col("article_id")).distinct(), "article_id")
+            .join(events.select(col("article_id").as("original_article")).distinct(),
+                "original_article");
+        eventPairs = bothFound.count();
+        merged = bothFound
+            .join(events, "article_id")
+            .join(events.select(col("article_id").as("original_article"),
+                col("event_id")), new String[] {"original_article", "event_id"})
+            .select("article_id", "original_article").distinct().count();
+      }
       return new Report(copies.getLong(0), copies.isNullAt(1) ? 0 : copies.getLong(1),
           merges.getLong(0), merges.isNullAt(1) ? 0 : merges.getLong(1), eventPairs, merged);
     } finally {

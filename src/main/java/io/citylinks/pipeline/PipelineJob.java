@@ -169,7 +169,7 @@ public final class PipelineJob {
    * The articles with their cluster columns. Only articles that have a copy are in
    * {@code clusters}; every other article is its own cluster and canonical.
    */
-  static Dataset<Row> withClusters(Dataset<Row> articles, Dataset<Row> clusters) {
+  public static Dataset<Row> withClusters(Dataset<Row> articles, Dataset<Row> clusters) {
     return articles.join(clusters, new String[] {"article_id"}, "left_outer")
         .withColumn("dup_cluster_id", coalesce(col("dup_cluster_id"), col("article_id")))
         .withColumn("is_canonical", coalesce(col("is_canonical"), lit(true)));
