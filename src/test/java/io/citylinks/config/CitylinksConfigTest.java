@@ -24,7 +24,7 @@ class CitylinksConfigTest {
     assertTrue(c.ingest().languages().containsAll(List.of("tr", "fa", "ar", "zh", "ru", "en")));
     assertEquals(3, c.dedup().boilerplateMinPages());
     assertEquals(0.05, c.dedup().boilerplateMinShare());
-    assertEquals(new NearDuplicateSettings(32, 4, 5, 0.5, 0.7, 1000), c.dedup().nearDuplicates());
+    assertEquals(new NearDuplicateSettings(42, 3, 5, 0.5, 0.7, 1000), c.dedup().nearDuplicates());
   }
 
   @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Exact and near copies clustered on real Spark, and a second run matched against the first. */
 class NearDuplicatesTest {
-  static final NearDuplicateSettings SETTINGS = new NearDuplicateSettings(32, 4, 5, 0.5, 0.7, 1000);
+  static final NearDuplicateSettings SETTINGS = new NearDuplicateSettings(42, 3, 5, 0.5, 0.7, 1000);
   static final StructType SCHEMA = new StructType()
       .add("article_id", DataTypes.StringType)
       .add("text", DataTypes.StringType)
