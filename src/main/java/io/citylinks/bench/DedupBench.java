@@ -124,10 +124,10 @@ public final class DedupBench {
           archive);
 
       long t0 = System.nanoTime();
+      // Finding the boilerplate lines is a pass of its own; stripping them happens as the
+      // clustering reads the text.
       Dataset<Row> cleaned = SiteBoilerplate.remove(articles,
-              config.dedup().boilerplateMinPages(), config.dedup().boilerplateMinShare())
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      cleaned.count();
+          config.dedup().boilerplateMinPages(), config.dedup().boilerplateMinShare());
       double boilerplate = (System.nanoTime() - t0) / 1e9;
       NearDuplicates.Result dedup = NearDuplicates.cluster(cleaned, null,
           config.dedup().nearDuplicates(), "bench");
@@ -136,7 +136,6 @@ public final class DedupBench {
           .persist(StorageLevel.MEMORY_AND_DISK());
       clustered.count();
       double seconds = (System.nanoTime() - t0) / 1e9;
-      cleaned.unpersist();
 
       DedupScorer.Report quality = DedupScorer.scoreClusters(spark, clustered,
           archive.resolve("_ground_truth.jsonl").toString());

@@ -3,7 +3,7 @@ package io.citylinks.dedup;
 import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
@@ -24,6 +24,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ public final class SiteBoilerplate {
 
   /** One row per distinct line of a page: the line's hash within its site, and the page. */
   private static final StructType PAGE_LINES = new StructType()
-      .add("site", DataTypes.StringType, false)
+      .add("site", DataTypes.LongType, false)
       .add("line_hash", DataTypes.LongType, false)
       .add("long_line", DataTypes.BooleanType, false)
       .add("page", DataTypes.LongType, false);
@@ -88,15 +89,17 @@ public final class SiteBoilerplate {
 
   /** The sorted hashes of the (site, line) pairs that qualify as boilerplate. */
   static long[] boilerplateHashes(Dataset<Row> articles, int minPages, double minShare) {
-    Dataset<Row> counts = articles.select(col("domain"), col("content_hash"), col("text"))
+    // Every column a long or a flag: Spark aggregates them in hash tables, without sorting.
+    Dataset<Row> pageLines = articles.select(col("domain"), col("content_hash"), col("text"))
         .flatMap(new PageLineKeys(), Encoders.row(PAGE_LINES))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    // Exact copies of a page share its key: distinct (line, page) pairs count pages, not copies.
+    Dataset<Row> counts = pageLines.select("site", "line_hash", "long_line", "page").distinct()
         .groupBy("site", "line_hash", "long_line")
-        .agg(countDistinct("page").as("pages"));
-    Dataset<Row> sitePages = articles
-        .select(coalesce(col("domain"), lit(BoilerplateLines.siteOf(null))).as("site"),
-            col("content_hash"))
+        .agg(count(lit(1)).as("pages"));
+    Dataset<Row> sitePages = pageLines.select("site", "page").distinct()
         .groupBy("site")
-        .agg(countDistinct("content_hash").as("site_pages"));
+        .agg(count(lit(1)).as("site_pages"));
     Dataset<Row> qualifying = counts.join(sitePages, "site")
         .filter(col("pages").geq(when(col("long_line"),
             lit(BoilerplateLines.minPages(true, minPages)))
@@ -112,6 +115,7 @@ public final class SiteBoilerplate {
     } finally {
       sc.setJobDescription(previous);
     }
+    pageLines.unpersist();
     long[] hashes = new long[rows.size()];
     for (int i = 0; i < hashes.length; i++) {
       hashes[i] = rows.get(i).getLong(0);
@@ -129,9 +133,10 @@ public final class SiteBoilerplate {
       String site = BoilerplateLines.siteOf(r.getString(0));
       String text = r.getString(2);
       long page = pageKey(r.getString(1), text);
+      long siteKey = BoilerplateLines.lineHash(site, "");
       List<Row> out = new ArrayList<>();
       for (LineKey line : BoilerplateLines.distinctLines(site, text)) {
-        out.add(RowFactory.create(site, line.hash(), line.longLine(), page));
+        out.add(RowFactory.create(siteKey, line.hash(), line.longLine(), page));
       }
       return out.iterator();
     }

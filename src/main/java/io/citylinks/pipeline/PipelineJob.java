@@ -80,9 +80,9 @@ public final class PipelineJob {
 
       t0 = System.nanoTime();
       group("dedup", "remove site boilerplate, cluster exact and near duplicates");
+      // Not cached: stripping the lines again is cheaper than caching a second copy of the text.
       Dataset<Row> cleaned = SiteBoilerplate.remove(ingest.articles(),
-              config.dedup().boilerplateMinPages(), config.dedup().boilerplateMinShare())
-          .persist(StorageLevel.MEMORY_AND_DISK());
+          config.dedup().boilerplateMinPages(), config.dedup().boilerplateMinShare());
       NearDuplicates.Result dedup = NearDuplicates.cluster(cleaned, null,
           config.dedup().nearDuplicates(), runId);
       Dataset<Row> articles = withClusters(cleaned, dedup.clusters())
@@ -94,7 +94,6 @@ public final class PipelineJob {
       tables.overwrite(Tables.ARTICLES, articles);
       tables.overwrite(Tables.DEDUP_SIGNATURES, dedup.signatures());
       tables.overwrite(Tables.REJECTED_RECORDS, ingest.rejected(runId));
-      cleaned.unpersist();
       stages.put("write", seconds(t0));
 
       Dataset<Row> written = spark.table(Tables.qualified(config.database(), Tables.ARTICLES))
