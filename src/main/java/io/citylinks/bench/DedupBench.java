@@ -10,7 +10,6 @@ import io.citylinks.dedup.SiteBoilerplate;
 import io.citylinks.eval.DedupScorer;
 import io.citylinks.ingest.IngestStep;
 import io.citylinks.ingest.InputFiles;
-import io.citylinks.pipeline.PipelineJob;
 import io.citylinks.spark.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -131,7 +130,7 @@ public final class DedupBench {
       double boilerplate = (System.nanoTime() - t0) / 1e9;
       NearDuplicates.Result dedup = NearDuplicates.cluster(cleaned, null,
           config.dedup().nearDuplicates(), "bench");
-      Dataset<Row> clustered = PipelineJob.withClusters(cleaned, dedup.clusters())
+      Dataset<Row> clustered = NearDuplicates.withClusters(cleaned, dedup.clusters())
           .select("url", "article_id", "dup_cluster_id", "is_canonical")
           .persist(StorageLevel.MEMORY_AND_DISK());
       clustered.count();

@@ -16,12 +16,10 @@ import static org.apache.spark.sql.functions.when;
 import io.citylinks.config.NearDuplicateSettings;
 import io.citylinks.dedup.MinHasher.Signature;
 import io.citylinks.spark.Tables;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FilterFunction;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -32,6 +30,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.collection.JavaConverters;
 
 /**
  * Clusters articles that are copies of one another: the same text (exact keys: normalised text,
@@ -92,7 +91,7 @@ public final class NearDuplicates {
     Dataset<Row> signed = articles
         .select("article_id", "text", "content_hash", "canonical_url", "payload_digest",
             "published_date", "text_chars")
-        .mapPartitions(new Sign(hasher), Encoders.row(SIGNED))
+        .map(new Sign(hasher), Encoders.row(SIGNED))
         .withColumn("key", key(col("article_id")))
         .persist(StorageLevel.MEMORY_AND_DISK());
 
@@ -168,6 +167,16 @@ public final class NearDuplicates {
     return new Result(clusters, signatures, new Stats(candidatePairs, verifiedPairs, oversized));
   }
 
+  /**
+   * The articles with their cluster columns from {@link Result#clusters()}: an article without a
+   * copy is its own cluster and canonical.
+   */
+  public static Dataset<Row> withClusters(Dataset<Row> articles, Dataset<Row> clusters) {
+    return articles.join(clusters, new String[] {"article_id"}, "left_outer")
+        .withColumn("dup_cluster_id", coalesce(col("dup_cluster_id"), col("article_id")))
+        .withColumn("is_canonical", coalesce(col("is_canonical"), lit(true)));
+  }
+
   /** The 64-bit key of an article id (xxHash64; a collision has odds of 2^-64 per pair). */
   private static Column key(Column articleId) {
     return xxhash64(articleId);
@@ -200,8 +209,8 @@ public final class NearDuplicates {
                 .otherwise(false).as("is_canonical"));
   }
 
-  /** Executor side: signs each article and derives its exact-copy keys. */
-  private static final class Sign implements MapPartitionsFunction<Row, Row> {
+  /** Executor side: signs an article and derives its exact-copy keys. */
+  private static final class Sign implements MapFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private final MinHasher hasher;
 
@@ -210,46 +219,26 @@ public final class NearDuplicates {
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> rows) {
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          Row r = rows.next();
-          Signature s = hasher.sign(r.getString(1));
-          List<Long> keys = new ArrayList<>(3);
-          addKey(keys, "text", r.getString(2));
-          addKey(keys, "url", r.getString(3));
-          addKey(keys, "warc", r.getString(4));
-          List<Long> bands = new ArrayList<>(s.bands().length);
-          for (long b : s.bands()) {
-            bands.add(b);
-          }
-          return RowFactory.create(r.getString(0), s.shingles(),
-              s.valueBytes(), scala.collection.JavaConverters.asScalaBuffer(bands).toSeq(),
-              scala.collection.JavaConverters.asScalaBuffer(keys).toSeq(), r.get(5), r.get(6));
-        }
-      };
+    public Row call(Row r) {
+      Signature s = hasher.sign(r.getString(1));
+      List<Long> keys = new ArrayList<>(3);
+      addKey(keys, "text", r.getString(2));
+      addKey(keys, "url", r.getString(3));
+      addKey(keys, "warc", r.getString(4));
+      List<Long> bands = new ArrayList<>(s.bands().length);
+      for (long b : s.bands()) {
+        bands.add(b);
+      }
+      return RowFactory.create(r.getString(0), s.shingles(), s.valueBytes(),
+          JavaConverters.asScalaBuffer(bands).toSeq(), JavaConverters.asScalaBuffer(keys).toSeq(),
+          r.get(5), r.get(6));
     }
 
     private static void addKey(List<Long> keys, String kind, String value) {
       if (value != null && !value.isEmpty()) {
-        keys.add(hash64(kind + "\u0000" + value));
+        keys.add(BoilerplateLines.lineHash(kind, value)); // a 64-bit hash of kind + NUL + value
       }
     }
-  }
-
-  /** 64-bit FNV-1a over UTF-8, finished with a mixer: collisions at 2^-64 per pair. */
-  static long hash64(String s) {
-    long h = 0xcbf29ce484222325L;
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      h = (h ^ (b & 0xff)) * 0x100000001b3L;
-    }
-    return MinHasher.mix(h);
   }
 
   /** A candidate pair is kept when it is an exact copy or its signatures are similar enough. */

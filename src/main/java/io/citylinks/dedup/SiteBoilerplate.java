@@ -16,7 +16,7 @@ import java.util.List;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -84,7 +84,7 @@ public final class SiteBoilerplate {
     }
     Broadcast<long[]> hashes = JavaSparkContext.fromSparkContext(
         articles.sparkSession().sparkContext()).broadcast(boilerplate);
-    return articles.mapPartitions(new StripLines(hashes, schema), Encoders.row(schema));
+    return articles.map(new StripLines(hashes, schema), Encoders.row(schema));
   }
 
   /** The sorted hashes of the (site, line) pairs that qualify as boilerplate. */
@@ -156,7 +156,7 @@ public final class SiteBoilerplate {
   }
 
   /** Second pass: each row's text without its site's boilerplate lines. */
-  private static final class StripLines implements MapPartitionsFunction<Row, Row> {
+  private static final class StripLines implements MapFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<long[]> hashes;
     private final int domain;
@@ -174,35 +174,23 @@ public final class SiteBoilerplate {
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> rows) {
-      long[] boilerplate = hashes.value();
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          Row r = rows.next();
-          String before = r.getString(text);
-          String after = BoilerplateLines.strip(
-              BoilerplateLines.siteOf(r.getString(domain)), before, boilerplate);
-          if (after == before) {
-            return r; // strip returns the same instance when nothing goes
-          }
-          Object[] values = new Object[r.size()];
-          for (int i = 0; i < values.length; i++) {
-            values[i] = r.get(i);
-          }
-          values[text] = after;
-          values[contentHash] = ArticleBuilder.contentHash(after);
-          if (textChars >= 0) {
-            values[textChars] = after.codePointCount(0, after.length());
-          }
-          return RowFactory.create(values);
-        }
-      };
+    public Row call(Row r) {
+      String before = r.getString(text);
+      String after = BoilerplateLines.strip(
+          BoilerplateLines.siteOf(r.getString(domain)), before, hashes.value());
+      if (after == before) {
+        return r; // strip returns the same instance when nothing goes
+      }
+      Object[] values = new Object[r.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = r.get(i);
+      }
+      values[text] = after;
+      values[contentHash] = ArticleBuilder.contentHash(after);
+      if (textChars >= 0) {
+        values[textChars] = after.codePointCount(0, after.length());
+      }
+      return RowFactory.create(values);
     }
   }
 }

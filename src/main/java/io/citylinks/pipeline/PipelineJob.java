@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * The whole pipeline: finds the input files, ingests them into articles and rejections, removes
  * site boilerplate, clusters exact and near duplicates, extracts places and partnerships from
  * canonical articles, consolidates them into events and counts those by country pair, topic and
- * year; every table is written, and a {@code runs} row. A full run replaces the article and rejection tables with what this input
- * gives, so re-running on the same input leaves the same rows.
+ * year. A full run replaces every table but {@code runs} (which gains a row) with what this
+ * input gives, so re-running on the same input leaves the same rows.
  */
 public final class PipelineJob {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineJob.class);
@@ -85,7 +85,7 @@ public final class PipelineJob {
           config.dedup().boilerplateMinPages(), config.dedup().boilerplateMinShare());
       NearDuplicates.Result dedup = NearDuplicates.cluster(cleaned, null,
           config.dedup().nearDuplicates(), runId);
-      Dataset<Row> articles = withClusters(cleaned, dedup.clusters())
+      Dataset<Row> articles = NearDuplicates.withClusters(cleaned, dedup.clusters())
           .withColumn("run_id", lit(runId));
       stages.put("dedup", seconds(t0));
 
@@ -125,15 +125,15 @@ public final class PipelineJob {
       t0 = System.nanoTime();
       group("events", "consolidate partnership events, count by country pair, topic and year");
       long events;
+      Dataset<Row> eventRows = EventConsolidation.events(mentions, written, runId)
+          .persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        Dataset<Row> eventRows = EventConsolidation.events(mentions, written, runId)
-            .persist(StorageLevel.MEMORY_AND_DISK());
         tables.overwrite(Tables.PARTNERSHIP_EVENTS, eventRows);
         tables.overwrite(Tables.PARTNERSHIPS_BY_COUNTRY_PAIR_TOPIC_YEAR,
             CountryPairTopicYear.aggregate(eventRows, mentions, written, runId));
         events = eventRows.count();
-        eventRows.unpersist();
       } finally {
+        eventRows.unpersist();
         mentions.unpersist();
       }
       stages.put("events", seconds(t0));
@@ -162,16 +162,6 @@ public final class PipelineJob {
       }
       spark.sparkContext().clearJobGroup();
     }
-  }
-
-  /**
-   * The articles with their cluster columns. Only articles that have a copy are in
-   * {@code clusters}; every other article is its own cluster and canonical.
-   */
-  public static Dataset<Row> withClusters(Dataset<Row> articles, Dataset<Row> clusters) {
-    return articles.join(clusters, new String[] {"article_id"}, "left_outer")
-        .withColumn("dup_cluster_id", coalesce(col("dup_cluster_id"), col("article_id")))
-        .withColumn("is_canonical", coalesce(col("is_canonical"), lit(true)));
   }
 
   private void writeRunRow(String runId, List<String> inputs, Instant started, String status,

@@ -51,5 +51,22 @@ class GeneratedDuplicatesTest {
     assertEquals(totals.getLong(0), totals.getLong(4));
     assertEquals(spark.sql("SELECT count(DISTINCT event_id, article_id) "
         + "FROM generated_dups.partnership_mentions").first().getLong(0), totals.getLong(1));
+
+    // A second run on the same input gives the same clusters, events and counts.
+    List<List<Row>> first = results(spark);
+    new PipelineJob(spark, TestSpark.config("generated_dups")).run(List.of(archive.toString()));
+    assertEquals(first, results(spark));
+  }
+
+  private static List<List<Row>> results(SparkSession spark) {
+    return List.of(
+        spark.sql("SELECT article_id, dup_cluster_id, is_canonical, content_hash "
+            + "FROM generated_dups.articles ORDER BY article_id").collectAsList(),
+        spark.table("generated_dups.partnership_events").drop("run_id").orderBy("event_id")
+            .collectAsList(),
+        spark.sql("SELECT article_id, event_id, city_a, city_b, type, year "
+            + "FROM generated_dups.partnership_mentions ORDER BY 1, 2, 3, 4").collectAsList(),
+        spark.table("generated_dups.partnerships_by_country_pair_topic_year").drop("run_id")
+            .orderBy("country_a", "country_b", "topic", "year").collectAsList());
   }
 }
