@@ -23,7 +23,8 @@ import org.apache.spark.sql.SparkSession;
  *       in one cluster;
  *   <li>false merges: articles clustered with a canonical article that is not the same text;
  *   <li>event pairs: (rewording, original) of a partnership story — merged when both articles'
- *       mentions share an event id (counted over pairs where both articles have a mention).
+ *       mentions (those of their clusters' canonical articles) share an event id, counted over
+ *       the pairs where both have a mention.
  * </ul>
  */
 public final class DedupScorer {
@@ -117,20 +118,22 @@ public final class DedupScorer {
       long eventPairs = 0;
       long merged = 0;
       if (mentions != null) {
-        Dataset<Row> events = mentions.select("article_id", "event_id").distinct();
+        // A copy is not extracted: an article's events are those of its cluster's canonical.
+        Dataset<Row> events = mentions.select(col("article_id").as("dup_cluster_id"),
+            col("event_id")).distinct();
         Dataset<Row> reworded = records.filter(col("dup_kind").equalTo("reworded"))
             .join(originals, "dup_of")
-            .select(col("article_id"), col("original_article"));
+            .select(col("article_id"), col("dup_cluster_id"), col("original_cluster"));
         Dataset<Row> bothFound = reworded
-            .join(events.select(col("article_id")).distinct(), "article_id")
-            .join(events.select(col("article_id").as("original_article")).distinct(),
-                "original_article");
+            .join(events.select("dup_cluster_id").distinct(), "dup_cluster_id")
+            .join(events.select(col("dup_cluster_id").as("original_cluster")).distinct(),
+                "original_cluster");
         eventPairs = bothFound.count();
         merged = bothFound
-            .join(events, "article_id")
-            .join(events.select(col("article_id").as("original_article"),
-                col("event_id")), new String[] {"original_article", "event_id"})
-            .select("article_id", "original_article").distinct().count();
+            .join(events, "dup_cluster_id")
+            .join(events.select(col("dup_cluster_id").as("original_cluster"), col("event_id")),
+                new String[] {"original_cluster", "event_id"})
+            .select("article_id").distinct().count();
       }
       return new Report(copies.getLong(0), copies.isNullAt(1) ? 0 : copies.getLong(1),
           merges.getLong(0), merges.isNullAt(1) ? 0 : merges.getLong(1), eventPairs, merged);
