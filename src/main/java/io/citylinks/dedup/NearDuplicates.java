@@ -39,8 +39,8 @@ import scala.collection.JavaConverters;
  * {@link ConnectedComponents} in Spark.
  *
  * <p>Candidates come from LSH buckets: articles whose band hashes are equal. Each bucket links its
- * members to its smallest article id (a star, so a bucket of n articles costs n - 1 pairs, not
- * n²/2); a bucket of more than {@code max-bucket} articles is skipped and counted. The signatures
+ * members to one of them, the smallest by 64-bit key (a star, so a bucket of n articles costs
+ * n - 1 pairs, not n²/2); a bucket of more than {@code max-bucket} articles is skipped and counted. The signatures
  * of earlier runs ({@code dedup_signatures}) take part as they are, never re-hashed: a new article
  * that copies an old one joins the old one's cluster.
  *
