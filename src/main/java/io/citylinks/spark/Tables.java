@@ -98,20 +98,29 @@ public final class Tables {
           col("run_id", StringType, "Run that wrote this row"),
       }));
 
+  // The partner and type columns, the same in partnership_mentions and partnership_events.
+  private static final StructField CITY_A = col("city_a", StringType,
+      "First partner: GeoNames name (or its district source's)");
+  private static final StructField COUNTRY_A = col("country_a", StringType,
+      "ISO 3166-1 alpha-2 of city_a; country_a <= country_b");
+  private static final StructField CITY_B = col("city_b", StringType,
+      "Second partner; same country: city_a <= city_b");
+  private static final StructField COUNTRY_B = col("country_b", StringType,
+      "ISO 3166-1 alpha-2 of city_b");
+  private static final StructField GEONAME_ID_A = col("geoname_id_a", StringType,
+      "GeoNames id of city_a (districts: tr-district:..., csc:...)");
+  private static final StructField GEONAME_ID_B = col("geoname_id_b", StringType,
+      "GeoNames id of city_b");
+  private static final StructField TYPE = col("type", StringType,
+      "twinning, agreement, visit or conference");
+
   public static final Table PARTNERSHIP_MENTIONS = new Table("partnership_mentions",
       "One row per city partnership found in one canonical article.",
       new StructType(new StructField[] {
           col("article_id", StringType, "Article the partnership is reported in"),
           col("event_id", StringType,
               "Event the mention belongs to: the same city pair, type and year share it"),
-          col("city_a", StringType, "First partner: GeoNames name (or its district source's)"),
-          col("country_a", StringType, "ISO 3166-1 alpha-2 of city_a; country_a <= country_b"),
-          col("city_b", StringType, "Second partner; same country: city_a <= city_b"),
-          col("country_b", StringType, "ISO 3166-1 alpha-2 of city_b"),
-          col("geoname_id_a", StringType, "GeoNames id of city_a (districts: tr-district:..., "
-              + "csc:...)"),
-          col("geoname_id_b", StringType, "GeoNames id of city_b"),
-          col("type", StringType, "twinning, agreement, visit or conference"),
+          CITY_A, COUNTRY_A, CITY_B, COUNTRY_B, GEONAME_ID_A, GEONAME_ID_B, TYPE,
           col("topics", DataTypes.createArrayType(StringType),
               "What the cooperation covers (SPEC section 5 topics); empty when none is named"),
           col("year", IntegerType, "Year of the event, or null when nothing says"),
@@ -126,13 +135,7 @@ public final class Tables {
       "One row per real-world partnership event, merged across articles, outlets and languages.",
       new StructType(new StructField[] {
           col("event_id", StringType, "Event id, shared by its rows in partnership_mentions"),
-          col("city_a", StringType, "First partner: GeoNames name (or its district source's)"),
-          col("country_a", StringType, "ISO 3166-1 alpha-2 of city_a; country_a <= country_b"),
-          col("city_b", StringType, "Second partner; same country: city_a <= city_b"),
-          col("country_b", StringType, "ISO 3166-1 alpha-2 of city_b"),
-          col("geoname_id_a", StringType, "GeoNames id of city_a"),
-          col("geoname_id_b", StringType, "GeoNames id of city_b"),
-          col("type", StringType, "twinning, agreement, visit or conference"),
+          CITY_A, COUNTRY_A, CITY_B, COUNTRY_B, GEONAME_ID_A, GEONAME_ID_B, TYPE,
           col("topics", DataTypes.createArrayType(StringType),
               "Union of the topics of its mentions; empty when none is named"),
           col("year", IntegerType, "Year of the event, or null when nothing says"),
