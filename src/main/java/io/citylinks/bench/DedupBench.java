@@ -135,6 +135,7 @@ public final class DedupBench {
           .persist(StorageLevel.MEMORY_AND_DISK());
       clustered.count();
       double seconds = (System.nanoTime() - t0) / 1e9;
+      dedup.release();
 
       DedupScorer.Report quality = DedupScorer.scoreClusters(spark, clustered,
           archive.resolve("_ground_truth.jsonl").toString());

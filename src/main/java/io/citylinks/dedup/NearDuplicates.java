@@ -74,8 +74,16 @@ public final class NearDuplicates {
    *     copy (the others are their own canonical, cluster = their id)
    * @param signatures the new articles' rows for {@code dedup_signatures}
    * @param stats counts for the run summary and the bench
+   * @param cached what the two datasets are computed from, kept in Spark's cache until
+   *     {@link #release()}
    */
-  public record Result(Dataset<Row> clusters, Dataset<Row> signatures, Stats stats) {}
+  public record Result(Dataset<Row> clusters, Dataset<Row> signatures, Stats stats,
+      List<Dataset<Row>> cached) {
+    /** Frees the cached signatures and clusters, once both datasets have been written. */
+    public void release() {
+      cached.forEach(Dataset::unpersist);
+    }
+  }
 
   /** What clustering found: candidate pairs, verified pairs, skipped buckets. */
   public record Stats(long candidatePairs, long verifiedPairs, long oversizedBuckets) {}
@@ -164,7 +172,8 @@ public final class NearDuplicates {
         .withColumn("dup_cluster_id", coalesce(col("dup_cluster_id"), col("article_id")))
         .withColumn("run_id", lit(runId))
         .to(Tables.DEDUP_SIGNATURES.schema());
-    return new Result(clusters, signatures, new Stats(candidatePairs, verifiedPairs, oversized));
+    return new Result(clusters, signatures, new Stats(candidatePairs, verifiedPairs, oversized),
+        List.of(signed, clusters));
   }
 
   /**

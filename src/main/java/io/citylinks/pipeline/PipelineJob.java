@@ -91,8 +91,12 @@ public final class PipelineJob {
 
       t0 = System.nanoTime();
       group("write", "write articles, dedup_signatures and rejected_records");
-      tables.overwrite(Tables.ARTICLES, articles);
-      tables.overwrite(Tables.DEDUP_SIGNATURES, dedup.signatures());
+      try {
+        tables.overwrite(Tables.ARTICLES, articles);
+        tables.overwrite(Tables.DEDUP_SIGNATURES, dedup.signatures());
+      } finally {
+        dedup.release();
+      }
       tables.overwrite(Tables.REJECTED_RECORDS, ingest.rejected(runId));
       stages.put("write", seconds(t0));
 
