@@ -13,6 +13,7 @@ import io.citylinks.eval.GoldScorer;
 import io.citylinks.eval.TableFindings;
 import io.citylinks.ingest.Fixtures;
 import io.citylinks.ingest.Fixtures.Page;
+import io.citylinks.spark.Tables;
 import io.citylinks.spark.TestSpark;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -209,6 +210,34 @@ class PipelineJobTest {
     String comment = spark.sql("DESCRIBE TABLE asparquet.articles")
         .filter("col_name = 'article_id'").first().getString(2);
     assertTrue(comment.startsWith("Stable id"), comment);
+    // Every table: registered in the metastore with the same columns, types and comments, the
+    // same table comment, and the same content (events, the analysts' counts).
+    for (Tables.Table table : List.of(Tables.ARTICLES, Tables.REJECTED_RECORDS,
+        Tables.PLACE_MENTIONS, Tables.PARTNERSHIP_MENTIONS, Tables.PARTNERSHIP_EVENTS,
+        Tables.PARTNERSHIPS_BY_COUNTRY_PAIR_TOPIC_YEAR, Tables.DEDUP_SIGNATURES, Tables.RUNS)) {
+      String describe = "DESCRIBE TABLE %s." + table.name();
+      // The column rows (a Delta table adds a "# Partitioning" section without a type).
+      assertEquals(spark.sql(describe.formatted("asdelta")).filter("data_type <> ''")
+              .collectAsList(),
+          spark.sql(describe.formatted("asparquet")).filter("data_type <> ''").collectAsList(),
+          table.name());
+      assertEquals(table.comment(), tableComment("asparquet", table), table.name());
+      assertEquals(table.comment(), tableComment("asdelta", table), table.name());
+    }
+    String events = "SELECT event_id, city_a, city_b, type, year, topics, num_articles, "
+        + "num_sources, num_mentions FROM %s.partnership_events ORDER BY event_id";
+    assertEquals(spark.sql(events.formatted("asdelta")).collectAsList(),
+        spark.sql(events.formatted("asparquet")).collectAsList());
+    String counts = "SELECT country_a, country_b, topic, year, num_events, num_city_pairs, "
+        + "num_articles, num_sources FROM %s.partnerships_by_country_pair_topic_year "
+        + "ORDER BY 1, 2, 3, 4";
+    assertEquals(spark.sql(counts.formatted("asdelta")).collectAsList(),
+        spark.sql(counts.formatted("asparquet")).collectAsList());
+  }
+
+  private String tableComment(String database, Tables.Table table) {
+    return spark.sql("DESCRIBE TABLE EXTENDED " + database + "." + table.name())
+        .filter("col_name = 'Comment'").first().getString(1);
   }
 
   @Test

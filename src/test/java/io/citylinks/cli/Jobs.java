@@ -1,0 +1,54 @@
+package io.citylinks.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs citylinks jobs as a user does: a new JVM per job, with the launcher's classpath. */
+final class Jobs {
+  private Jobs() {}
+
+  record Result(int exit, String out, String err) {}
+
+  /** Runs a job to its end (at most 5 minutes), stdin empty. */
+  static Result run(String... args) throws IOException, InterruptedException {
+    Process p = start(args);
+    // Both streams are read at once so that neither pipe fills up and blocks the job.
+    var err = new java.util.concurrent.CompletableFuture<byte[]>();
+    Thread errReader = new Thread(() -> {
+      try {
+        err.complete(p.getErrorStream().readAllBytes());
+      } catch (IOException e) {
+        err.completeExceptionally(e);
+      }
+    });
+    errReader.start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "job did not end: " + List.of(args));
+    errReader.join();
+    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+        new String(err.join(), StandardCharsets.UTF_8));
+  }
+
+  /** Starts a job and returns it running (the caller reads its output and ends it). */
+  static Process start(String... args) throws IOException {
+    String classpath = "target/classes" + File.pathSeparator
+        + Files.readString(Paths.get("target", "classpath.txt")).trim();
+    List<String> cmd = new ArrayList<>(List.of(
+        Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+    cmd.addAll(List.of(System.getProperty("citylinks.java17.opens", "").split(" ")));
+    cmd.removeIf(String::isBlank);
+    cmd.addAll(List.of("-Dlog4j.configurationFile=conf/log4j2.properties", "-cp", classpath,
+        "io.citylinks.cli.Main"));
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(
+        new File("/dev/null"))).start();
+  }
+}
