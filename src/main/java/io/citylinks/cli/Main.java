@@ -6,13 +6,19 @@ import picocli.CommandLine.Command;
 /** Entry point of every launcher in {@code jobs/}: {@code Main <job> [options]}. */
 @Command(name = "citylinks", mixinStandardHelpOptions = true, version = "citylinks 0.1.0",
     description = "City-to-city partnership tables from scraped municipal news.",
-    subcommands = {RunCommand.class, SqlCommand.class, GenerateCommand.class, BenchCommand.class,
-        ScoreCommand.class})
+    subcommands = {RunCommand.class, NightlyCommand.class, SqlCommand.class,
+        GenerateCommand.class, BenchCommand.class, ScoreCommand.class})
 public final class Main implements Runnable {
-  /** Exit code for bad arguments or configuration. */
-  public static final int EXIT_USAGE = 2;
   /** Exit code for a run that failed. */
   public static final int EXIT_FAILED = 1;
+  /** Exit code for bad arguments or configuration. */
+  public static final int EXIT_USAGE = 2;
+  /** Exit code when an --input path does not exist or cannot be listed. */
+  public static final int EXIT_INPUT = 3;
+  /** Exit code of an incremental run that finished but rejected some records. */
+  public static final int EXIT_PARTIAL = 4;
+  /** Exit code when another process holds the warehouse: retry later. */
+  public static final int EXIT_BUSY = 5;
 
   @Override
   public void run() {
@@ -35,6 +41,14 @@ public final class Main implements Runnable {
       if (ex instanceof IllegalArgumentException) {
         System.err.println("error: " + ex.getMessage());
         return EXIT_USAGE;
+      }
+      if (ex instanceof io.citylinks.ingest.InputUnreadableException) {
+        System.err.println("error: " + ex.getMessage());
+        return EXIT_INPUT;
+      }
+      if (ex instanceof io.citylinks.spark.WarehouseBusyException) {
+        System.err.println("error: " + ex.getMessage());
+        return EXIT_BUSY;
       }
       if (ex instanceof IllegalStateException) { // an expected condition, said in full
         System.err.println("error: " + ex.getMessage());

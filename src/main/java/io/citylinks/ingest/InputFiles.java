@@ -3,7 +3,6 @@ package io.citylinks.ingest;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,7 +33,7 @@ public final class InputFiles {
       try {
         FileSystem fs = root.getFileSystem(hadoopConf);
         if (!fs.exists(root)) {
-          throw new IllegalArgumentException("--input: path does not exist: " + input);
+          throw new InputUnreadableException("--input: path does not exist: " + input, null);
         }
         Path qualifiedRoot = fs.makeQualified(root);
         RemoteIterator<LocatedFileStatus> it = fs.listFiles(qualifiedRoot, true);
@@ -46,9 +45,10 @@ public final class InputFiles {
           }
         }
       } catch (FileNotFoundException e) {
-        throw new IllegalArgumentException("--input: path does not exist: " + input, e);
+        throw new InputUnreadableException("--input: path does not exist: " + input, e);
       } catch (IOException e) {
-        throw new UncheckedIOException("--input: cannot list " + input, e);
+        throw new InputUnreadableException("--input: cannot list " + input + ": "
+            + e.getMessage(), e);
       }
     }
     files.sort(Comparator.comparing(InputFile::path));

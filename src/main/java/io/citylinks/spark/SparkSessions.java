@@ -16,9 +16,16 @@ import org.slf4j.LoggerFactory;
 public final class SparkSessions {
   private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
 
+  private static final String METASTORE_URL = "spark.hadoop.javax.jdo.option.ConnectionURL";
+
   private SparkSessions() {}
 
   public static SparkSession create(CitylinksConfig config) {
+    return create(config, Map.of());
+  }
+
+  /** A session with settings of the job's own on top of the configuration's. */
+  public static SparkSession create(CitylinksConfig config, Map<String, String> jobSettings) {
     SparkConf existing = new SparkConf(true); // spark-submit's --conf and spark-defaults.conf
     SparkSession.Builder builder = SparkSession.builder().appName(config.appName());
     if (!existing.contains("spark.master")) {
@@ -29,23 +36,30 @@ public final class SparkSessions {
         builder.config(e.getKey(), e.getValue());
       }
     }
-    File metastore = new File(config.metastoreDir());
-    if (!metastore.isDirectory() && !metastore.mkdirs()) {
-      throw new IllegalStateException("cannot create metastore directory " + metastore);
+    jobSettings.forEach(builder::config);
+    if (existing.contains(METASTORE_URL) || config.sparkConf().containsKey(METASTORE_URL)) {
+      // A shared metastore the deployment set up (spark-submit --conf or citylinks.spark.conf):
+      // it arbitrates between processes itself, so neither the embedded Derby nor its guard.
+      LOG.info("metastore: {} as configured", METASTORE_URL);
+    } else {
+      File metastore = new File(config.metastoreDir());
+      if (!metastore.isDirectory() && !metastore.mkdirs()) {
+        throw new IllegalStateException("cannot create metastore directory " + metastore);
+      }
+      WarehouseLock.acquire(metastore, config.warehouse());
+      // Derby writes derby.log into derby.system.home; beside the metastore, not in the cwd.
+      System.setProperty("derby.system.home", metastore.getAbsolutePath());
+      builder
+          .config(METASTORE_URL, "jdbc:derby:;databaseName=" + metastore.getAbsolutePath()
+              + File.separator + "metastore_db;create=true")
+          .config("spark.hadoop.datanucleus.schema.autoCreateAll", "true")
+          .config("spark.hadoop.hive.metastore.schema.verification", "false");
     }
-    MetastoreGuard.ensureNotInUse(metastore);
-    // Derby writes derby.log into derby.system.home; keep it beside the metastore, not in the cwd.
-    System.setProperty("derby.system.home", metastore.getAbsolutePath());
     builder
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.warehouse.dir", config.warehouse())
-        .config("spark.sql.catalogImplementation", "hive")
-        .config("spark.hadoop.javax.jdo.option.ConnectionURL",
-            "jdbc:derby:;databaseName=" + metastore.getAbsolutePath() + File.separator
-                + "metastore_db;create=true")
-        .config("spark.hadoop.datanucleus.schema.autoCreateAll", "true")
-        .config("spark.hadoop.hive.metastore.schema.verification", "false");
+        .config("spark.sql.catalogImplementation", "hive");
     SparkSession spark = builder.getOrCreate();
     LOG.info("Spark {} master={} warehouse={} format={}", spark.version(),
         spark.sparkContext().master(), config.warehouse(), config.format().sparkName());
