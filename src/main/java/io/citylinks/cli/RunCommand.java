@@ -3,6 +3,7 @@ package io.citylinks.cli;
 import io.citylinks.config.CitylinksConfig;
 import io.citylinks.generate.ArchiveGenerator;
 import io.citylinks.generate.GeneratorOptions;
+import io.citylinks.ingest.InputUnreadableException;
 import io.citylinks.pipeline.PipelineJob;
 import io.citylinks.pipeline.RunSummary;
 import io.citylinks.spark.SparkSessions;
@@ -39,14 +40,23 @@ public final class RunCommand implements Callable<Integer> {
       description = "Table format (default: delta, or citylinks.format).")
   String format;
 
+  @Option(names = "--mode", paramLabel = "full|incremental", defaultValue = "full",
+      description = {"full (default): read every input file and replace the tables;",
+          "incremental: read only files not read before and merge them in (as jobs/nightly)."})
+  String mode;
+
   @Mixin ConfigOptions options;
 
   @Override
   public Integer call() throws Exception {
+    PipelineJob.Mode runMode = PipelineJob.Mode.parse(mode);
+    if (runMode == PipelineJob.Mode.INCREMENTAL && inputs.isEmpty()) {
+      throw new IllegalArgumentException("--mode incremental needs --input");
+    }
     CitylinksConfig config = options.load(format);
     for (String input : inputs) {
       if (!input.contains("://") && !Files.exists(Paths.get(input))) {
-        throw new IllegalArgumentException("--input: path does not exist: " + input);
+        throw new InputUnreadableException("--input: path does not exist: " + input, null);
       }
     }
     List<String> paths = new ArrayList<>(inputs);
@@ -64,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
     LOG.info("effective configuration: {}", config.describe());
     SparkSession spark = SparkSessions.create(config);
     try {
-      RunSummary summary = new PipelineJob(spark, config).run(paths);
+      RunSummary summary = new PipelineJob(spark, config).run(paths, runMode);
       System.out.print(summary.describe(config.warehouse(), config.database(),
           config.format().sparkName()));
       System.out.println("  query      jobs/sql --warehouse " + config.warehouse()

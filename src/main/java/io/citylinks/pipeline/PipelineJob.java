@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import io.citylinks.aggregate.CountryPairTopicYear;
 import io.citylinks.config.CitylinksConfig;
+import io.citylinks.config.OutputFormat;
 import io.citylinks.dedup.NearDuplicates;
 import io.citylinks.dedup.SiteBoilerplate;
 import io.citylinks.events.EventConsolidation;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -39,7 +41,12 @@ import org.slf4j.LoggerFactory;
  * site boilerplate, clusters exact and near duplicates, extracts places and partnerships from
  * canonical articles, consolidates them into events and counts those by country pair, topic and
  * year. A full run replaces every table but {@code runs} (which gains a row) with what this
- * input gives, so re-running on the same input leaves the same rows.
+ * input gives, so re-running on the same input leaves the same rows. An incremental run reads
+ * only the files its ledger has not seen and merges what they give into the tables (Delta
+ * MERGE by each table's key); events and their counts are recomputed over every mention and
+ * merged, so only the rows that changed are rewritten. Every write is idempotent and the ledger
+ * is written last, so a run killed at any point and run again leaves the tables as one
+ * uninterrupted run would have.
  */
 public final class PipelineJob {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineJob.class);
@@ -54,25 +61,69 @@ public final class PipelineJob {
     this.tables = new TableWriter(spark, config);
   }
 
+  /** How a run treats what the tables already hold. */
+  public enum Mode {
+    /** Read every input file and replace every table but runs with what it gives. */
+    FULL,
+    /** Read only files the ledger has not seen, and merge what they give into the tables. */
+    INCREMENTAL;
+
+    public static Mode parse(String value) {
+      try {
+        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("unknown --mode '" + value
+            + "' (expected full or incremental)");
+      }
+    }
+
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   public RunSummary run(List<String> inputs) {
+    return run(inputs, Mode.FULL);
+  }
+
+  public RunSummary run(List<String> inputs, Mode mode) {
+    if (mode == Mode.INCREMENTAL && config.format() != OutputFormat.DELTA) {
+      throw new IllegalArgumentException("incremental runs merge into Delta tables; with "
+          + "--format " + config.format().sparkName() + " only full runs (jobs/run) are possible");
+    }
     String runId = UUID.randomUUID().toString();
     Instant started = Instant.now();
     Map<String, Double> stages = new LinkedHashMap<>();
-    LOG.info("run {} starting on {}", runId, inputs);
+    LOG.info("{} run {} starting on {}", mode.label(), runId, inputs);
     List<InputFile> files;
+    FileLedger.Plan plan;
     try {
       files = InputFiles.list(inputs, spark.sparkContext().hadoopConfiguration());
+      plan = mode == Mode.INCREMENTAL ? FileLedger.plan(spark, tables, files, runId)
+          : new FileLedger.Plan(files, List.of(), 0);
     } catch (RuntimeException e) {
-      writeRunRow(runId, inputs, started, "failed", null, e.getMessage());
+      writeRunRow(runId, mode, inputs, started, "failed", null, e.getMessage());
       throw e;
     }
-    long inputBytes = files.stream().mapToLong(InputFile::size).sum();
-    LOG.info("found {} input files, {} bytes", files.size(), inputBytes);
+    List<InputFile> toRead = plan.toRead();
+    long inputBytes = toRead.stream().mapToLong(InputFile::size).sum();
+    LOG.info("found {} input files; {} to read, {} bytes", files.size(), toRead.size(),
+        inputBytes);
+    if (toRead.isEmpty() && mode == Mode.INCREMENTAL) {
+      // Nothing new: the tables already hold everything these files give.
+      FileLedger.record(spark, tables, plan.ledgerRows());
+      RunSummary summary = new RunSummary(runId, mode.label(), "succeeded", files.size(),
+          plan.alreadyRead(), 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of(), stages,
+          Duration.between(started, Instant.now()));
+      writeRunRow(runId, mode, inputs, started, "succeeded", summary, null);
+      LOG.info("run {}: no new input files", runId);
+      return summary;
+    }
     IngestResult ingest = null;
     try {
       long t0 = System.nanoTime();
-      group("ingest", "read, decode and clean " + files.size() + " input files");
-      ingest = IngestStep.readArticles(spark, files, config.ingest());
+      group("ingest", "read, decode and clean " + toRead.size() + " input files");
+      ingest = IngestStep.readArticles(spark, toRead, config.ingest());
       Map<String, Long> byKind = countBy(ingest.items(), "kind");
       long articleCount = byKind.getOrDefault("article", 0L);
       long rejectedCount = byKind.getOrDefault("rejected", 0L);
@@ -80,10 +131,15 @@ public final class PipelineJob {
 
       t0 = System.nanoTime();
       group("dedup", "remove site boilerplate, cluster exact and near duplicates");
+      Dataset<Row> batchIds = ingest.articles().select("article_id");
+      // Earlier runs' signatures, less this batch's own (written already by a run that crashed
+      // before it finished: the batch must not match itself).
+      Dataset<Row> history = mode == Mode.FULL ? null
+          : readOrNull(Tables.DEDUP_SIGNATURES, batchIds);
       // Not cached: stripping the lines again is cheaper than caching a second copy of the text.
       Dataset<Row> cleaned = SiteBoilerplate.remove(ingest.articles(),
           config.dedup().boilerplateMinPages(), config.dedup().boilerplateMinShare());
-      NearDuplicates.Result dedup = NearDuplicates.cluster(cleaned, null,
+      NearDuplicates.Result dedup = NearDuplicates.cluster(cleaned, history,
           config.dedup().nearDuplicates(), runId);
       Dataset<Row> articles = NearDuplicates.withClusters(cleaned, dedup.clusters())
           .withColumn("run_id", lit(runId));
@@ -92,16 +148,18 @@ public final class PipelineJob {
       t0 = System.nanoTime();
       group("write", "write articles, dedup_signatures and rejected_records");
       try {
-        tables.overwrite(Tables.ARTICLES, articles);
-        tables.overwrite(Tables.DEDUP_SIGNATURES, dedup.signatures());
+        save(mode, Tables.ARTICLES, articles, false);
+        save(mode, Tables.DEDUP_SIGNATURES, dedup.signatures(), false);
       } finally {
         dedup.release();
       }
-      tables.overwrite(Tables.REJECTED_RECORDS, ingest.rejected(runId));
+      save(mode, Tables.REJECTED_RECORDS, ingest.rejected(runId), false);
       stages.put("write", seconds(t0));
 
-      Dataset<Row> written = spark.table(Tables.qualified(config.database(), Tables.ARTICLES))
-          .filter(col("run_id").equalTo(runId));
+      Dataset<Row> allArticles = spark.table(Tables.qualified(config.database(),
+          Tables.ARTICLES));
+      Dataset<Row> written = mode == Mode.FULL ? allArticles
+          : allArticles.join(batchIds, new String[] {"article_id"}, "left_semi");
 
       t0 = System.nanoTime();
       group("extract", "recognise places and partnerships in canonical articles");
@@ -111,11 +169,18 @@ public final class PipelineJob {
       long partnershipMentions;
       Dataset<Row> mentions;
       try {
-        tables.overwrite(Tables.PLACE_MENTIONS, ExtractStep.placeMentions(annotated, runId));
-        mentions = EventConsolidation.assignEvents(
-                ExtractStep.partnershipMentions(annotated, runId), written)
+        save(mode, Tables.PLACE_MENTIONS, ExtractStep.placeMentions(annotated, runId), false);
+        Dataset<Row> found = ExtractStep.partnershipMentions(annotated, runId);
+        Dataset<Row> earlier = readOrNull(Tables.PARTNERSHIP_MENTIONS, batchIds);
+        if (mode == Mode.INCREMENTAL && earlier != null) {
+          // Events are assigned over every mention: a new report may join, split or date an
+          // earlier event, which changes the event ids of earlier mentions too.
+          found = earlier.unionByName(found);
+        }
+        mentions = EventConsolidation.assignEvents(found, allArticles)
             .persist(StorageLevel.MEMORY_AND_DISK());
-        tables.overwrite(Tables.PARTNERSHIP_MENTIONS, mentions);
+        mentions.count(); // computed from the table's current version, before merging into it
+        save(mode, Tables.PARTNERSHIP_MENTIONS, mentions, true);
         // From the persisted annotations, not by reading the written tables back.
         Row counts = annotated.agg(coalesce(sum(size(col("places"))), lit(0L)),
             coalesce(sum(size(col("partnerships"))), lit(0L))).first();
@@ -129,12 +194,12 @@ public final class PipelineJob {
       t0 = System.nanoTime();
       group("events", "consolidate partnership events, count by country pair, topic and year");
       long events;
-      Dataset<Row> eventRows = EventConsolidation.events(mentions, written, runId)
+      Dataset<Row> eventRows = EventConsolidation.events(mentions, allArticles, runId)
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        tables.overwrite(Tables.PARTNERSHIP_EVENTS, eventRows);
-        tables.overwrite(Tables.PARTNERSHIPS_BY_COUNTRY_PAIR_TOPIC_YEAR,
-            CountryPairTopicYear.aggregate(eventRows, mentions, written, runId));
+        save(mode, Tables.PARTNERSHIP_EVENTS, eventRows, true);
+        save(mode, Tables.PARTNERSHIPS_BY_COUNTRY_PAIR_TOPIC_YEAR,
+            CountryPairTopicYear.aggregate(eventRows, mentions, allArticles, runId), true);
         events = eventRows.count();
       } finally {
         eventRows.unpersist();
@@ -142,23 +207,29 @@ public final class PipelineJob {
       }
       stages.put("events", seconds(t0));
 
-      group("summary", "count results");
+      group("summary", "count results, record the input files");
+      // The ledger is written last: a run that dies before this line is simply done again.
+      if (mode == Mode.FULL) {
+        FileLedger.replace(spark, tables, files, runId);
+      } else {
+        FileLedger.record(spark, tables, plan.ledgerRows());
+      }
       long duplicates = written.filter(col("is_canonical").equalTo(false)).count();
       Map<String, Long> byLang = countBy(written, "lang");
       Map<String, Long> byReason = countBy(
           ingest.items().filter(col("kind").equalTo("rejected")), "reason");
       String status = rejectedCount == 0 ? "succeeded" : "partial";
-      RunSummary summary = new RunSummary(runId, status, files.size(), inputBytes,
-          articleCount + rejectedCount, articleCount, rejectedCount, duplicates, placeMentions,
-          partnershipMentions, events, byLang, byReason,
-          stages, Duration.between(started, Instant.now()));
-      writeRunRow(runId, inputs, started, status, summary, null);
+      RunSummary summary = new RunSummary(runId, mode.label(), status, files.size(),
+          plan.alreadyRead(), inputBytes, articleCount + rejectedCount, articleCount,
+          rejectedCount, duplicates, placeMentions, partnershipMentions, events, byLang,
+          byReason, stages, Duration.between(started, Instant.now()));
+      writeRunRow(runId, mode, inputs, started, status, summary, null);
       LOG.info("run {} {}: {} articles, {} rejected, {} duplicates, {} place mentions, "
           + "{} partnership mentions, {} events, stages {}", runId, status, articleCount,
           rejectedCount, duplicates, placeMentions, partnershipMentions, events, stages);
       return summary;
     } catch (RuntimeException e) {
-      writeRunRow(runId, inputs, started, "failed", null, String.valueOf(e.getMessage()));
+      writeRunRow(runId, mode, inputs, started, "failed", null, String.valueOf(e.getMessage()));
       throw e;
     } finally {
       if (ingest != null) {
@@ -168,9 +239,26 @@ public final class PipelineJob {
     }
   }
 
-  private void writeRunRow(String runId, List<String> inputs, Instant started, String status,
-      RunSummary s, String message) {
-    Row row = RowFactory.create(runId, "full", Timestamp.from(started),
+  /** Full runs replace the table; incremental runs merge into it. */
+  private void save(Mode mode, Tables.Table table, Dataset<Row> rows, boolean wholeTable) {
+    LOG.info("{} {}", mode == Mode.FULL ? "writing" : "merging into", table.name());
+    if (mode == Mode.FULL) {
+      tables.overwrite(table, rows);
+    } else {
+      tables.merge(table, rows, wholeTable);
+    }
+  }
+
+  /** A table's rows but those of the batch's articles, or null when it does not exist yet. */
+  private Dataset<Row> readOrNull(Tables.Table table, Dataset<Row> batchIds) {
+    Dataset<Row> rows = tables.readOrNull(table);
+    return rows == null ? null
+        : rows.join(batchIds, new String[] {"article_id"}, "left_anti");
+  }
+
+  private void writeRunRow(String runId, Mode mode, List<String> inputs, Instant started,
+      String status, RunSummary s, String message) {
+    Row row = RowFactory.create(runId, mode.label(), Timestamp.from(started),
         Timestamp.from(Instant.now()), status, String.join(",", inputs),
         s == null ? null : s.inputFiles(), s == null ? null : s.inputBytes(),
         s == null ? null : s.recordsRead(), s == null ? null : s.rejected(),

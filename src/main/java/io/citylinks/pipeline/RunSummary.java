@@ -6,8 +6,10 @@ import java.util.Map;
 /** What a pipeline run did, for the console summary, the runs table and the benchmark. */
 public record RunSummary(
     String runId,
+    String mode,
     String status,
     long inputFiles,
+    long filesAlreadyRead,
     long inputBytes,
     long recordsRead,
     long articles,
@@ -24,10 +26,11 @@ public record RunSummary(
   /** A few lines a person reads at the end of a run. */
   public String describe(String warehouse, String database, String format) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format("citylinks run %s: %s in %.1f s%n", runId, status,
+    sb.append(String.format("citylinks %s run %s: %s in %.1f s%n", mode, runId, status,
         elapsed.toMillis() / 1000.0));
-    sb.append(String.format("  input      %,d files, %,.1f MB, %,d records read%n", inputFiles,
-        inputBytes / 1e6, recordsRead));
+    sb.append(String.format("  input      %,d files%s, %,.1f MB, %,d records read%n", inputFiles,
+        filesAlreadyRead == 0 ? "" : String.format(" (%,d read before, skipped)",
+            filesAlreadyRead), inputBytes / 1e6, recordsRead));
     sb.append(String.format("  articles   %,d (%,d duplicates: exact and near copies), "
         + "by language %s%n", articles, duplicates, articlesByLang));
     sb.append(String.format("  places     %,d city, district and country mentions%n",

@@ -3,6 +3,10 @@ package io.citylinks.spark;
 import io.citylinks.config.CitylinksConfig;
 import io.citylinks.config.OutputFormat;
 import io.citylinks.spark.Tables.Table;
+import io.delta.tables.DeltaMergeBuilder;
+import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,6 +44,47 @@ public final class TableWriter {
   /** Adds {@code rows} to the table, creating it if needed. */
   public void append(Table table, Dataset<Row> rows) {
     write(table, rows, SaveMode.Append);
+  }
+
+  /**
+   * Merges {@code rows} into the table by its key (Delta MERGE, one atomic commit): new keys are
+   * inserted, rows whose content changed are updated (run_id alone does not count as a change,
+   * so merging the same rows again writes nothing), and with {@code deleteMissing} the table's
+   * rows whose key is not in {@code rows} are deleted, so the table ends up equal to
+   * {@code rows}. Creates the table when it does not exist yet.
+   */
+  public void merge(Table table, Dataset<Row> rows, boolean deleteMissing) {
+    if (format != OutputFormat.DELTA) {
+      throw new IllegalArgumentException("merging into " + table.name() + " needs Delta tables, "
+          + "not " + format.sparkName());
+    }
+    ensureDatabase();
+    Dataset<Row> shaped = rows.to(table.schema());
+    if (!exists(table) || !sameColumns(table)) {
+      write(table, shaped, SaveMode.Overwrite);
+      return;
+    }
+    List<String> on = new ArrayList<>();
+    List<String> same = new ArrayList<>();
+    for (String column : table.schema().fieldNames()) {
+      String test = "t.`" + column + "` <=> s.`" + column + "`";
+      if (table.key().contains(column)) {
+        on.add(test);
+      } else if (!column.equals("run_id")) {
+        same.add(test);
+      }
+    }
+    DeltaMergeBuilder merge = DeltaTable.forName(spark, Tables.qualified(database, table))
+        .as("t")
+        .merge(shaped.as("s"), String.join(" AND ", on));
+    if (!same.isEmpty()) {
+      merge = merge.whenMatched("NOT (" + String.join(" AND ", same) + ")").updateAll();
+    }
+    merge = merge.whenNotMatched().insertAll();
+    if (deleteMissing) {
+      merge = merge.whenNotMatchedBySource().delete();
+    }
+    merge.execute();
   }
 
   private void write(Table table, Dataset<Row> rows, SaveMode mode) {

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
+import java.util.List;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
@@ -21,11 +22,15 @@ import org.apache.spark.sql.types.StructType;
 public final class Tables {
   private Tables() {}
 
-  /** A table: its name in the citylinks database, what one row is, and its schema. */
-  public record Table(String name, String comment, StructType schema) {}
+  /**
+   * A table: its name in the citylinks database, what one row is, the columns that identify a
+   * row (what an incremental run merges on), and its schema.
+   */
+  public record Table(String name, String comment, List<String> key, StructType schema) {}
 
   public static final Table ARTICLES = new Table("articles",
       "One row per distinct input record that could be read (an article).",
+      List.of("article_id"),
       new StructType(new StructField[] {
           col("article_id", StringType,
               "Stable id: the same input record gets the same id on every run"),
@@ -65,6 +70,7 @@ public final class Tables {
 
   public static final Table REJECTED_RECORDS = new Table("rejected_records",
       "One row per input record (or file) that could not be read, with the reason.",
+      List.of("source_file", "source_entry", "source_offset", "reason"),
       new StructType(new StructField[] {
           col("source_file", StringType, "Input file"),
           col("source_entry", StringType, "Member of a zip/tar bundle, or null"),
@@ -80,6 +86,7 @@ public final class Tables {
 
   public static final Table PLACE_MENTIONS = new Table("place_mentions",
       "One row per recognised city, district or country mention in a canonical article.",
+      List.of("article_id", "start", "end"),
       new StructType(new StructField[] {
           col("article_id", StringType, "Article the mention is in"),
           col("sentence_idx", IntegerType, "Sentence number in the article (0-based)"),
@@ -116,6 +123,7 @@ public final class Tables {
 
   public static final Table PARTNERSHIP_MENTIONS = new Table("partnership_mentions",
       "One row per city partnership found in one canonical article.",
+      List.of("article_id", "geoname_id_a", "geoname_id_b", "type", "year"),
       new StructType(new StructField[] {
           col("article_id", StringType, "Article the partnership is reported in"),
           col("event_id", StringType,
@@ -133,6 +141,7 @@ public final class Tables {
 
   public static final Table PARTNERSHIP_EVENTS = new Table("partnership_events",
       "One row per real-world partnership event, merged across articles, outlets and languages.",
+      List.of("event_id"),
       new StructType(new StructField[] {
           col("event_id", StringType, "Event id, shared by its rows in partnership_mentions"),
           CITY_A, COUNTRY_A, CITY_B, COUNTRY_B, GEONAME_ID_A, GEONAME_ID_B, TYPE,
@@ -155,6 +164,7 @@ public final class Tables {
       "partnerships_by_country_pair_topic_year",
       "Partnership events counted by country pair, topic and year (an event with k topics "
           + "counts in k rows; topic general when it names none).",
+      List.of("country_a", "country_b", "topic", "year"),
       new StructType(new StructField[] {
           col("country_a", StringType, "ISO 3166-1 alpha-2; country_a <= country_b"),
           col("country_b", StringType, "ISO 3166-1 alpha-2"),
@@ -170,6 +180,7 @@ public final class Tables {
   public static final Table DEDUP_SIGNATURES = new Table("dedup_signatures",
       "One row per article: its MinHash signature and LSH band hashes, so that a later run "
           + "matches new articles against everything seen before without re-hashing history.",
+      List.of("article_id"),
       new StructType(new StructField[] {
           col("article_id", StringType, "Article"),
           col("dup_cluster_id", StringType, "Its near-duplicate cluster"),
@@ -181,8 +192,22 @@ public final class Tables {
           col("run_id", StringType, "Run that wrote this row"),
       }));
 
+  public static final Table PROCESSED_FILES = new Table("processed_files",
+      "One row per input file that runs have read: the ledger by which an incremental run reads "
+          + "only files it has not seen before.",
+      List.of("path"),
+      new StructType(new StructField[] {
+          col("path", StringType, "Input file, as listed (fully qualified URI)"),
+          col("size", LongType, "Its size in bytes when read"),
+          col("modification_time", TimestampType, "Its modification time when read"),
+          col("sha256", StringType,
+              "SHA-256 of its bytes: a file renamed, copied or touched is not read again"),
+          col("run_id", StringType, "Run that read it"),
+      }));
+
   public static final Table RUNS = new Table("runs",
       "One row per job run, with its counts and status.",
+      List.of("run_id"),
       new StructType(new StructField[] {
           col("run_id", StringType, "Run id"),
           col("mode", StringType, "full or incremental"),
