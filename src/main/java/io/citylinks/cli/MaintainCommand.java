@@ -78,7 +78,7 @@ public final class MaintainCommand implements Callable<Integer> {
           var files = maintenance.files(table);
           System.out.printf(Locale.ROOT, "  %-40s %-8s %d files%s%n", table.table().name(),
               table.provider(), files.numFiles(),
-              files.sizeInBytes() == null ? "" : ", " + megabytes(files.sizeInBytes()));
+              files.sizeInBytes() == null ? "" : ", " + size(files.sizeInBytes()));
           for (String step : maintenance.plan(table, retainHours)) {
             System.out.println("      " + step);
           }
@@ -117,7 +117,8 @@ public final class MaintainCommand implements Callable<Integer> {
     return line.toString();
   }
 
-  private static String megabytes(long bytes) {
-    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+  private static String size(long bytes) {
+    return bytes < 1_000_000 ? String.format(Locale.ROOT, "%.1f kB", bytes / 1e3)
+        : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
   }
 }

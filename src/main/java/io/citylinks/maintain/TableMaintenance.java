@@ -3,6 +3,7 @@ package io.citylinks.maintain;
 import io.citylinks.spark.Tables;
 import io.citylinks.spark.Tables.Table;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,6 +53,10 @@ public final class TableMaintenance {
 
   /** Delta's refusal of a retention below the table's own; lifted only for a forced VACUUM. */
   static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
+
+  /** How many tasks VACUUM lists the table's files with. */
+  static final String LISTING_PARALLELISM =
+      "spark.sql.sources.parallelPartitionDiscovery.parallelism";
 
   private final SparkSession spark;
   private final String database;
@@ -186,26 +191,43 @@ public final class TableMaintenance {
     checkRetention(retainHours, force);
     String sql = vacuumSql(t, retainHours);
     boolean liftCheck = force && retainHours < SAFE_RETAIN_HOURS;
-    return inJobGroup("vacuum", t, sql, () -> {
-      Option<String> previous = spark.conf().getOption(RETENTION_CHECK);
-      if (liftCheck) {
-        LOG.warn("{}: forced below {} hours, {} = false for this statement", sql,
-            SAFE_RETAIN_HOURS, RETENTION_CHECK);
-        spark.conf().set(RETENTION_CHECK, "false");
-      }
-      try {
-        spark.sql(sql).collectAsList();
-      } finally {
-        if (liftCheck) {
-          if (previous.isDefined()) {
-            spark.conf().set(RETENTION_CHECK, previous.get());
-          } else {
-            spark.conf().unset(RETENTION_CHECK);
-          }
-        }
-      }
+    Map<String, String> settings = new LinkedHashMap<>();
+    if (liftCheck) {
+      LOG.warn("{}: forced below {} hours, {} = false for this statement", sql,
+          SAFE_RETAIN_HOURS, RETENTION_CHECK);
+      settings.put(RETENTION_CHECK, "false");
+    }
+    if (!spark.conf().contains(LISTING_PARALLELISM)) {
+      // VACUUM spreads its file listing over this many tasks, by default Spark's 10000: a minute
+      // of empty tasks per table on a laptop. Our tables are unpartitioned, one directory each.
+      settings.put(LISTING_PARALLELISM,
+          String.valueOf(Math.max(1, spark.sparkContext().defaultParallelism())));
+    }
+    return inJobGroup("vacuum", t, sql, () -> withSessionConf(settings, () -> {
+      spark.sql(sql).collectAsList();
       return new Vacuum(retainHours, liftCheck, deletedFilesLogged(t));
-    });
+    }));
+  }
+
+  /** Runs {@code body} with these session settings, then puts the previous values back. */
+  private <T> T withSessionConf(Map<String, String> settings, Supplier<T> body) {
+    Map<String, String> previous = new LinkedHashMap<>(); // null: was not set
+    for (Map.Entry<String, String> e : settings.entrySet()) {
+      previous.put(e.getKey(),
+          spark.conf().contains(e.getKey()) ? spark.conf().get(e.getKey()) : null);
+      spark.conf().set(e.getKey(), e.getValue());
+    }
+    try {
+      return body.get();
+    } finally {
+      previous.forEach((key, value) -> {
+        if (value == null) {
+          spark.conf().unset(key);
+        } else {
+          spark.conf().set(key, value);
+        }
+      });
+    }
   }
 
   /** Delta logs VACUUM START/END commits (on by default for local and HDFS-like stores). */
