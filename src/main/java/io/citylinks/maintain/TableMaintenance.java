@@ -284,7 +284,7 @@ public final class TableMaintenance {
       long rows = inJobGroup("stats", t, "row count of " + t.qualifiedName(),
           () -> spark.table(t.qualifiedName()).count());
       return new Statistics(null, List.of(), rows,
-          "Delta file statistics (ANALYZE TABLE does not apply to Delta tables)");
+          "Delta file statistics");
     }
     return inJobGroup("analyze", t, sql, () -> {
       spark.sql(sql).collectAsList();
