@@ -225,6 +225,11 @@ public final class Tables {
           col("message", StringType, "Error message of a failed run"),
       }));
 
+  /** Every citylinks table (what jobs/maintain goes through). */
+  public static final List<Table> ALL = List.of(ARTICLES, REJECTED_RECORDS, PLACE_MENTIONS,
+      PARTNERSHIP_MENTIONS, PARTNERSHIP_EVENTS, PARTNERSHIPS_BY_COUNTRY_PAIR_TOPIC_YEAR,
+      DEDUP_SIGNATURES, PROCESSED_FILES, RUNS);
+
   /**
    * Every column is nullable in the table schema: Spark's {@code Dataset.to} refuses to narrow a
    * computed nullable column, and the builders guarantee the key columns are filled.
