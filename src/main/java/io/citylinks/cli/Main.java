@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "citylinks", mixinStandardHelpOptions = true, version = "citylinks 0.1.0",
     description = "City-to-city partnership tables from scraped municipal news.",
     subcommands = {RunCommand.class, SqlCommand.class, GenerateCommand.class, BenchCommand.class,
-        ScoreCommand.class})
+        ScoreCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
   /** Exit code for bad arguments or configuration. */
   public static final int EXIT_USAGE = 2;
