@@ -21,6 +21,13 @@ final class CountryPairMatrix {
 
   static final String ID = "country-pair-matrix";
 
+  /** The ranked list of the busiest country pairs drawn beside the matrix. */
+  static final String TOP_PAIRS_ID = "top-country-pairs";
+
+  private static final int LIST_ROWS = 15;
+  private static final double LIST_ROW = 22;
+  private static final double LIST_WIDTH = 300;
+
   /** The chart and a note on what it shows, or a "no data" message. */
   static String render(List<CountryPairCount> pairs) {
     if (pairs.isEmpty()) {
@@ -52,7 +59,8 @@ final class CountryPairMatrix {
     double bottom = 56;
     double legendWidth = 170;
     double grid = n * cell;
-    double width = left + Math.max(grid, legendWidth) + 24;
+    double listX = left + Math.max(grid, legendWidth) + 48;
+    double width = listX + LIST_WIDTH;
     // A small triangle leaves no room for the legend above it: the legend goes below.
     boolean legendBelow = n < 6;
     double height = top + grid + bottom + (legendBelow ? 64 : 0);
@@ -104,6 +112,8 @@ final class CountryPairMatrix {
       legend(svg, left + grid - legendWidth, top + 4, max);
     }
     svg.close("g");
+    int listRows = (int) Math.min(LIST_ROWS, Math.floor((height - top - 28) / LIST_ROW));
+    topPairs(svg, pairs, listX, top, listRows);
 
     StringBuilder note = new StringBuilder();
     note.append(Html.count(total)).append(" partnership events between ")
@@ -116,6 +126,33 @@ final class CountryPairMatrix {
           .append(") with the other ").append(countries.size() - n).append(" are left out.");
     }
     return HtmlReport.note(note.toString()) + svg.end();
+  }
+
+  /** The country pairs with the most events as a ranked bar list, beside the matrix. */
+  private static void topPairs(Svg svg, List<CountryPairCount> pairs, double x, double y,
+      int rows) {
+    List<CountryPairCount> ranked = new ArrayList<>(pairs);
+    ranked.sort(Comparator.comparing((CountryPairCount p) -> -p.events())
+        .thenComparing(CountryPairCount::countryA).thenComparing(CountryPairCount::countryB));
+    ranked = ranked.subList(0, Math.min(rows, ranked.size()));
+    long max = ranked.isEmpty() ? 1 : ranked.get(0).events();
+    double barX = x + 70;
+    double barMax = LIST_WIDTH - 70 - 40;
+    svg.open("g", "class", "chart", "id", TOP_PAIRS_ID);
+    svg.text(x, y + 10, "country pairs with the most events", "class", "legend-title");
+    double rowY = y + 24;
+    for (CountryPairCount p : ranked) {
+      String tip = Countries.label(p.countryA()) + " – " + Countries.label(p.countryB()) + ": "
+          + events(p.events());
+      svg.text(x, rowY + 13, p.countryA() + " – " + p.countryB(), "class", "axis-label");
+      double w = Math.max(2, barMax * p.events() / max);
+      svg.rect(barX, rowY + 3, w, 14, "#1d91c0", tip, "class", "bar", "data-country-a",
+          p.countryA(), "data-country-b", p.countryB(), "data-value", p.events());
+      svg.text(barX + w + 6, rowY + 14, Html.count(p.events()), "class", "axis-label",
+          "aria-hidden", "true");
+      rowY += LIST_ROW;
+    }
+    svg.close("g");
   }
 
   /** A few swatches from 1 to the largest count, on the chart's log scale. */

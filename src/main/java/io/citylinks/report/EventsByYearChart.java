@@ -110,7 +110,8 @@ final class EventsByYearChart {
     svg.close("g");
     String note = Html.count(total) + " partnership events by the year they happened, stacked by"
         + " type." + (unknown > 0 ? " Events whose year nothing says (" + Html.count(unknown)
-        + ") are the separate \"unknown year\" bar at the right." : "");
+        + ") are the separate \"unknown year\" bar at the right."
+        : " Every event has a year (events of unknown year would get a bar of their own).");
     return HtmlReport.note(note) + svg.end();
   }
 

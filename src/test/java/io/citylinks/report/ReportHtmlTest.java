@@ -43,6 +43,16 @@ class ReportHtmlTest {
     assertEquals("TR", CountryPairMatrix.countriesByEvents(data.countryPairs()).get(0));
     assertTrue(doc.select("g#country-pair-matrix rect[data-country-a=DE][data-country-b=TR] title")
         .text().contains("12 events"));
+    // Beside it, the busiest pairs ranked: the same counts, most first.
+    List<String> ranked = doc.select("g#top-country-pairs rect[data-value]").stream()
+        .map(e -> e.attr("data-country-a") + "-" + e.attr("data-country-b") + "="
+            + e.attr("data-value")).toList();
+    assertEquals(List.of("DE-TR=12", "DE-FR=9", "AZ-TR=7", "CN-RU=6", "RU-TR=5"),
+        ranked.subList(0, 5));
+    for (String r : ranked) {
+      String[] kv = r.split("=");
+      assertEquals(expected.get(kv[0]), Long.valueOf(kv[1]));
+    }
   }
 
   @Test
