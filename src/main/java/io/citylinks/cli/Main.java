@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "citylinks", mixinStandardHelpOptions = true, version = "citylinks 0.1.0",
     description = "City-to-city partnership tables from scraped municipal news.",
     subcommands = {RunCommand.class, NightlyCommand.class, SqlCommand.class,
-        GenerateCommand.class, BenchCommand.class, ScoreCommand.class, MaintainCommand.class})
+        ReportCommand.class, GenerateCommand.class, BenchCommand.class, ScoreCommand.class,
+        MaintainCommand.class})
 public final class Main implements Runnable {
   /** Exit code for a run that failed. */
   public static final int EXIT_FAILED = 1;
