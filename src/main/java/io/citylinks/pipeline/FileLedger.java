@@ -10,11 +10,9 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -42,13 +40,15 @@ final class FileLedger {
 
   static Plan plan(SparkSession spark, TableWriter tables, List<InputFile> listed, String runId) {
     Map<String, Row> byPath = new HashMap<>();
-    Set<String> hashes = new HashSet<>();
+    Map<String, String> runByHash = new HashMap<>(); // the run that read those bytes
     Dataset<Row> ledger = tables.readOrNull(Tables.PROCESSED_FILES);
     if (ledger != null) {
       for (Row r : ledger.select("path", "size", "modification_time", "sha256", "run_id")
           .collectAsList()) {
         byPath.put(r.getString(0), r);
-        hashes.add(r.getString(3));
+        if (r.getString(3) != null) {
+          runByHash.putIfAbsent(r.getString(3), r.getString(4));
+        }
       }
     }
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
@@ -64,13 +64,13 @@ final class FileLedger {
         continue;
       }
       String sha = sha256(f.path(), hadoop);
-      if (sha == null || hashes.add(sha)) { // unreadable: the reader says why, in rejected_records
+      String readBy = sha == null ? null : runByHash.putIfAbsent(sha, runId);
+      if (readBy == null) { // new bytes, or unreadable (the reader says why in rejected_records)
         toRead.add(f);
         rows.add(RowFactory.create(f.path(), f.size(), modified, sha, runId));
       } else {
-        // The same bytes were read before (under this or another name): record the new name.
-        rows.add(RowFactory.create(f.path(), f.size(), modified, sha,
-            seen != null ? seen.getString(4) : runId));
+        // The same bytes were read before, under this or another name: record the new name.
+        rows.add(RowFactory.create(f.path(), f.size(), modified, sha, readBy));
         known++;
       }
     }

@@ -37,9 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class SqlEndToEndTest {
-  private static final List<Table> ALL_TABLES = List.of(Tables.ARTICLES, Tables.REJECTED_RECORDS,
-      Tables.PLACE_MENTIONS, Tables.PARTNERSHIP_MENTIONS, Tables.PARTNERSHIP_EVENTS,
-      Tables.PARTNERSHIPS_BY_COUNTRY_PAIR_TOPIC_YEAR, Tables.DEDUP_SIGNATURES, Tables.RUNS);
+  private static final List<Table> ALL_TABLES = Tables.ALL;
 
   @TempDir static Path dir;
   static String warehouse;

@@ -212,9 +212,7 @@ class PipelineJobTest {
     assertTrue(comment.startsWith("Stable id"), comment);
     // Every table: registered in the metastore with the same columns, types and comments, the
     // same table comment, and the same content (events, the analysts' counts).
-    for (Tables.Table table : List.of(Tables.ARTICLES, Tables.REJECTED_RECORDS,
-        Tables.PLACE_MENTIONS, Tables.PARTNERSHIP_MENTIONS, Tables.PARTNERSHIP_EVENTS,
-        Tables.PARTNERSHIPS_BY_COUNTRY_PAIR_TOPIC_YEAR, Tables.DEDUP_SIGNATURES, Tables.RUNS)) {
+    for (Tables.Table table : Tables.ALL) {
       String describe = "DESCRIBE TABLE %s." + table.name();
       // The column rows (a Delta table adds a "# Partitioning" section without a type).
       assertEquals(spark.sql(describe.formatted("asdelta")).filter("data_type <> ''")
