@@ -1,7 +1,8 @@
 package io.citylinks.cli;
 
 import io.citylinks.config.CitylinksConfig;
-import io.citylinks.ingest.InputUnreadableException;
+import io.citylinks.config.OutputFormat;
+import io.citylinks.ingest.InputFiles;
 import io.citylinks.pipeline.PipelineJob;
 import io.citylinks.pipeline.RunSummary;
 import io.citylinks.spark.SparkSessions;
@@ -40,11 +41,11 @@ public final class NightlyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CitylinksConfig config = options.load(format);
-    for (String input : inputs) {
-      if (!input.contains("://") && !java.nio.file.Files.exists(java.nio.file.Paths.get(input))) {
-        throw new InputUnreadableException("--input: path does not exist: " + input, null);
-      }
+    if (config.format() != OutputFormat.DELTA) { // said before Spark starts
+      throw new IllegalArgumentException("nightly runs merge into Delta tables: --format "
+          + config.format().sparkName() + " supports full runs (jobs/run) only");
     }
+    InputFiles.requireLocalPathsExist(inputs);
     LOG.info("effective configuration: {}", config.describe());
     SparkSession spark = SparkSessions.create(config);
     try {

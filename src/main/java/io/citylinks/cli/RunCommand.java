@@ -3,7 +3,7 @@ package io.citylinks.cli;
 import io.citylinks.config.CitylinksConfig;
 import io.citylinks.generate.ArchiveGenerator;
 import io.citylinks.generate.GeneratorOptions;
-import io.citylinks.ingest.InputUnreadableException;
+import io.citylinks.ingest.InputFiles;
 import io.citylinks.pipeline.PipelineJob;
 import io.citylinks.pipeline.RunSummary;
 import io.citylinks.spark.SparkSessions;
@@ -54,11 +54,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--mode incremental needs --input");
     }
     CitylinksConfig config = options.load(format);
-    for (String input : inputs) {
-      if (!input.contains("://") && !Files.exists(Paths.get(input))) {
-        throw new InputUnreadableException("--input: path does not exist: " + input, null);
-      }
-    }
+    InputFiles.requireLocalPathsExist(inputs);
     List<String> paths = new ArrayList<>(inputs);
     if (paths.isEmpty()) {
       Path sample = Paths.get(config.warehouse(), "_sample-archive");

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import jline.console.ConsoleReader;
 import jline.console.history.FileHistory;
@@ -71,7 +73,7 @@ public final class SqlCommand implements Callable<Integer> {
     String scriptText = script == null ? null : readScript(script);
     CitylinksConfig config = options.load();
     SparkSession spark = SparkSessions.create(config,
-        serve ? SqlServer.sessionSettings(bind, port) : java.util.Map.of());
+        serve ? SqlServer.sessionSettings(bind, port) : Map.of());
     try {
       spark.sql("CREATE DATABASE IF NOT EXISTS `" + config.database() + "`");
       spark.catalog().setCurrentDatabase(config.database());
@@ -99,7 +101,7 @@ public final class SqlCommand implements Callable<Integer> {
 
   /** Runs the statements in order and stops at the first that fails (exit 1). */
   private static int runAll(SparkSession spark, String sql, ResultFormat format) {
-    java.util.List<String> statements = SqlScript.statements(sql);
+    List<String> statements = SqlScript.statements(sql);
     for (int i = 0; i < statements.size(); i++) {
       if (i > 0 && format == ResultFormat.TABLE) {
         System.out.println();

@@ -23,6 +23,18 @@ public final class InputFiles {
   /** One input file: its fully qualified path, size and modification time. */
   public record InputFile(String path, long size, long modificationTime) implements Serializable {}
 
+  /**
+   * Fails fast, before Spark starts, on a local {@code --input} path that does not exist (remote
+   * ones, {@code scheme://...}, are checked when listed).
+   */
+  public static void requireLocalPathsExist(List<String> inputs) {
+    for (String input : inputs) {
+      if (!input.contains("://") && !java.nio.file.Files.exists(java.nio.file.Paths.get(input))) {
+        throw new InputUnreadableException("--input: path does not exist: " + input, null);
+      }
+    }
+  }
+
   public static List<InputFile> list(List<String> inputs, Configuration hadoopConf) {
     if (inputs == null || inputs.isEmpty()) {
       throw new IllegalArgumentException("no --input path given");

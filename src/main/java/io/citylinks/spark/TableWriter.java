@@ -51,7 +51,8 @@ public final class TableWriter {
    * inserted, rows whose content changed are updated (run_id alone does not count as a change,
    * so merging the same rows again writes nothing), and with {@code deleteMissing} the table's
    * rows whose key is not in {@code rows} are deleted, so the table ends up equal to
-   * {@code rows}. Creates the table when it does not exist yet.
+   * {@code rows}. Creates the table when it does not exist yet; refuses one whose columns differ
+   * from the declared schema.
    */
   public void merge(Table table, Dataset<Row> rows, boolean deleteMissing) {
     if (format != OutputFormat.DELTA) {
@@ -60,9 +61,15 @@ public final class TableWriter {
     }
     ensureDatabase();
     Dataset<Row> shaped = rows.to(table.schema());
-    if (!exists(table) || !sameColumns(table)) {
+    if (!exists(table)) {
       write(table, shaped, SaveMode.Overwrite);
       return;
+    }
+    if (!sameColumns(table)) {
+      // Rewriting it with only the merged rows would lose the rest: say what to do instead.
+      throw new IllegalStateException("table " + Tables.qualified(database, table)
+          + " has other columns than this version of citylinks writes: rebuild the tables "
+          + "once with a full run (jobs/run) before running incrementally");
     }
     List<String> on = new ArrayList<>();
     List<String> same = new ArrayList<>();

@@ -35,7 +35,13 @@ class NightlyEndToEndTest {
   @TempDir Path dir;
 
   private static Jobs.Result nightly(Path input, Path warehouse) throws Exception {
-    return Jobs.run("nightly", "--input", input.toString(), "--warehouse", warehouse.toString());
+    return Jobs.run(nightlyArgs(input, warehouse));
+  }
+
+  /** A night on a small input: two shuffle partitions instead of the default eight. */
+  private static String[] nightlyArgs(Path input, Path warehouse) {
+    return new String[] {"nightly", "--input", input.toString(), "--warehouse",
+        warehouse.toString(), "--set", "spark.conf.\"spark.sql.shuffle.partitions\"=2"};
   }
 
   @Test
@@ -84,8 +90,7 @@ class NightlyEndToEndTest {
     Path input = dir.resolve("news");
     ArchiveGenerator.generate(GeneratorOptions.builder(20, input).seed(23).build());
     Path warehouse = dir.resolve("wh");
-    Process first = Jobs.start("nightly", "--input", input.toString(), "--warehouse",
-        warehouse.toString());
+    Process first = Jobs.start(nightlyArgs(input, warehouse));
     try {
       awaitLine(first, "found \\d+ input files");
       Jobs.Result second = nightly(input, warehouse);
@@ -103,8 +108,7 @@ class NightlyEndToEndTest {
 
   /** Starts a night and kills its driver with SIGKILL when its log shows {@code pattern}. */
   private static void killWhen(Path input, Path warehouse, String pattern) throws Exception {
-    Process p = Jobs.start("nightly", "--input", input.toString(), "--warehouse",
-        warehouse.toString());
+    Process p = Jobs.start(nightlyArgs(input, warehouse));
     try {
       awaitLine(p, pattern);
     } finally {
