@@ -171,8 +171,9 @@ public final class PipelineJob {
       try {
         save(mode, Tables.PLACE_MENTIONS, ExtractStep.placeMentions(annotated, runId), false);
         Dataset<Row> found = ExtractStep.partnershipMentions(annotated, runId);
-        Dataset<Row> earlier = readOrNull(Tables.PARTNERSHIP_MENTIONS, batchIds);
-        if (mode == Mode.INCREMENTAL && earlier != null) {
+        Dataset<Row> earlier = mode == Mode.FULL ? null
+            : readOrNull(Tables.PARTNERSHIP_MENTIONS, batchIds);
+        if (earlier != null) {
           // Events are assigned over every mention: a new report may join, split or date an
           // earlier event, which changes the event ids of earlier mentions too.
           found = earlier.unionByName(found);

@@ -53,4 +53,18 @@ final class Jobs {
     return new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(
         new File("/dev/null"))).start();
   }
+
+  /** Reads a job's output stream to its end in the background, so the job never blocks on it. */
+  static Thread drain(java.io.InputStream stream) {
+    Thread t = new Thread(() -> {
+      try {
+        stream.transferTo(java.io.OutputStream.nullOutputStream());
+      } catch (IOException ignored) {
+        // the process ended
+      }
+    });
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
 }

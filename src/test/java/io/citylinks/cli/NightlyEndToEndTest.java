@@ -134,21 +134,11 @@ class NightlyEndToEndTest {
   }
 
   private static void drainAndWait(Process p) throws Exception {
-    Thread out = new Thread(() -> transfer(p.getInputStream()));
-    Thread err = new Thread(() -> transfer(p.getErrorStream()));
-    out.start();
-    err.start();
+    Thread out = Jobs.drain(p.getInputStream());
+    Thread err = Jobs.drain(p.getErrorStream());
     assertTrue(p.waitFor(5, TimeUnit.MINUTES));
     out.join();
     err.join();
-  }
-
-  private static void transfer(java.io.InputStream in) {
-    try {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-    } catch (java.io.IOException ignored) {
-      // the process ended
-    }
   }
 
   /**

@@ -162,7 +162,7 @@ class SqlEndToEndTest {
     Process server = Jobs.start("sql", "--warehouse", warehouse, "--serve",
         "--port", String.valueOf(port));
     try {
-      drain(server.getErrorStream());
+      Jobs.drain(server.getErrorStream());
       BufferedReader out = new BufferedReader(
           new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
       String url = null;
@@ -171,7 +171,7 @@ class SqlEndToEndTest {
           url = line.substring(line.indexOf("jdbc:"));
         }
       }
-      drain(server.getInputStream());
+      Jobs.drain(server.getInputStream());
       assertEquals("jdbc:hive2://127.0.0.1:" + port + "/citylinks", url);
 
       try (Connection c = DriverManager.getConnection(url, "analyst", "");
@@ -208,18 +208,5 @@ class SqlEndToEndTest {
     }
     // ... and the warehouse is as it was.
     assertEquals(expected, parseCsvCounts(sql("csv", countEveryTable()).out()));
-  }
-
-  /** Reads a stream to its end in the background, so that the process never blocks on it. */
-  private static void drain(java.io.InputStream stream) {
-    Thread t = new Thread(() -> {
-      try {
-        stream.transferTo(java.io.OutputStream.nullOutputStream());
-      } catch (java.io.IOException ignored) {
-        // the process ended
-      }
-    });
-    t.setDaemon(true);
-    t.start();
   }
 }
