@@ -28,6 +28,8 @@ public final class PartnershipCues {
    * name of four characters at least, capitalised where the script has case).
    */
   static final long CITY_POPULATION = 100_000;
+  /** A city of a short Han, kana or Hangul name counts from this size (see minPopulation). */
+  static final long CJK_CITY_POPULATION = 500_000;
   /**
    * The place must be named within this many characters of a weak cue (about two sentences):
    * a visit in one paragraph and a foreign country in another do not make a candidate.
@@ -61,6 +63,21 @@ public final class PartnershipCues {
   /** Number of distinct normalised cues. */
   public int size() {
     return cues.size();
+  }
+
+  /**
+   * The population a city named by {@code key} needs to count: {@link #CITY_POPULATION} for a
+   * name of four characters or more; Han, kana and Hangul names are shorter (서울, 金沢, 杭州)
+   * and count from {@link #CJK_CITY_POPULATION} with two or three; shorter Latin, Cyrillic or
+   * Arabic names never count.
+   */
+  static long minPopulation(String key) {
+    if (key.codePointCount(0, key.length()) >= 4) {
+      return CITY_POPULATION;
+    }
+    int script = PlaceMatcher.scriptClass(key.charAt(0));
+    boolean cjk = script == PlaceMatcher.HAN || script == PlaceMatcher.HANGUL;
+    return cjk && key.codePointCount(0, key.length()) >= 2 ? CJK_CITY_POPULATION : Long.MAX_VALUE;
   }
 
   /** Whether a weak cue starts within {@link #WINDOW} characters of {@code at}. */
@@ -120,7 +137,7 @@ public final class PartnershipCues {
         for (Gazetteer.Entry e : resolver.matcher().gazetteer().lookupEntries(key)) {
           Place p = e.place();
           boolean city = p.kind() == Place.Kind.CITY && !lowerCase
-              && p.population() >= CITY_POPULATION && key.codePointCount(0, key.length()) >= 4;
+              && p.population() >= minPopulation(key);
           if (home.contains(p.countryCode())) {
             if (city) {
               homeCities.add(p.id());

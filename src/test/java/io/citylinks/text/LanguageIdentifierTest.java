@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** Script first, then a vote over function words, then lingua for close Latin calls. */
 class LanguageIdentifierTest {
   static final LanguageIdentifier ID = new LanguageIdentifier(
-      List.of("tr", "fa", "ar", "zh", "ru", "en", "es", "fr", "de", "pt", "it"));
+      List.of("tr", "fa", "ar", "zh", "ru", "en", "es", "fr", "de", "pt", "it", "ja", "ko", "uk",
+          "pl", "nl"));
 
   @Test
   void oneSentenceInEachLanguage() {
@@ -38,6 +39,14 @@ class LanguageIdentifierTest {
         + "cooperação no turismo."));
     assertEquals("it", ID.identify("Il sindaco ha ricevuto la delegazione della città gemellata "
         + "per parlare della cooperazione nel turismo."));
+    assertEquals("pl", ID.identify("Burmistrz przyjął delegację miasta partnerskiego, aby rozmawiać "
+        + "o współpracy w turystyce."));
+    assertEquals("nl", ID.identify("De burgemeester ontving de delegatie van de zusterstad om over "
+        + "samenwerking in het toerisme te praten."));
+    assertEquals("uk", ID.identify("Міський голова прийняв делегацію міста-побратима, щоб обговорити "
+        + "співпрацю в туризмі."));
+    assertEquals("ja", ID.identify("市長は姉妹都市の訪問団を迎え、観光分野での協力について話し合った。"));
+    assertEquals("ko", ID.identify("시장은 자매도시 대표단을 맞이하여 관광 분야 협력을 논의했다."));
     assertEquals("und", ID.identify("12345 !!! ---"));
   }
 

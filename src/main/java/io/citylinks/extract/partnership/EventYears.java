@@ -12,15 +12,18 @@ import java.util.regex.Pattern;
  * (metadata, date line, URL or a dateline in the text, already in {@code articles.year}); else a
  * date the sentences about the pair give (a day or month with its year, in any calendar and digit
  * system the date parser reads: "11 Ekim 2021", "im Juli 2016", "2024年9月"), then one anywhere in
- * the article; else a bare year the text marks as a year of an event ("2023 года", "2023 yılında",
- * "2023年"). A bare number is not enough: names and plans ("Spotlight 2030", "Vision 2030"),
+ * the article; else a bare year the text marks as a year of an event ("2023 года", "2023 року",
+ * "2023 yılında", "2023年", "w roku 2023"). A bare number is not enough: names and
+ * plans ("Spotlight 2030", "Vision 2030"),
  * ranges ("2026-2029") and other events' years ("first held in 2013", "since 1995") are traps.
  */
 public final class EventYears {
   /** A year written with a word that marks it as a year (not a name or a plan). */
   private static final Pattern MARKED_YEAR = Pattern.compile(
-      "(?<![\\d\\-–/])((?:19|20)\\d\\d)(?![\\d\\-–/])\\s*(?:года|году|г\\.|yılında|yılı|yili|年)"
-          + "|(?:in the year|im jahr|en el ano|en el año|en l'an|nell'anno|no ano|в|سال)\\s+"
+      "(?<![\\d\\-–/])((?:19|20)\\d\\d)(?![\\d\\-–/])\\s*"
+          + "(?:года|году|г\\.|року|році|р\\.|yılında|yılı|yili|年|roku)"
+          + "|(?:in the year|im jahr|en el ano|en el año|en l'an|nell'anno|no ano|в|у|سال"
+          + "|w roku|in het jaar)\\s+"
           + "((?:19|20)\\d\\d)(?![\\d\\-–/])");
   private static final int MIN_YEAR = 1950;
   private static final int MAX_YEAR = 2100;

@@ -66,7 +66,7 @@ public record RelationCue(String type, boolean strong) implements Serializable {
       synchronized (RelationCue.class) {
         l = shared;
         if (l == null) {
-          l = TermLexicon.load(FILE, 4, RelationCue::fromRow, Set.of("de"));
+          l = TermLexicon.load(FILE, 4, RelationCue::fromRow, Set.of("de", "nl"));
           shared = l;
         }
       }

@@ -33,15 +33,18 @@ public final class PlaceLexicon {
   private final Map<String, List<String>> after = new HashMap<>();
   private final Map<String, List<String>> titles = new HashMap<>();
   private final Map<String, List<String>> articles = new HashMap<>();
+  private final Map<String, List<String>> regionBefore = new HashMap<>();
+  private final Map<String, List<String>> regionAfter = new HashMap<>();
   private final Set<String> commonWords = new HashSet<>();
 
   /** Lucene's stop-word list of each supported language (Apache License 2.0). */
-  private static final Map<String, String> LUCENE_STOPWORDS = Map.of(
-      "ar", "ar/stopwords.txt", "fa", "fa/stopwords.txt", "tr", "tr/stopwords.txt",
-      "ru", "snowball/russian_stop.txt", "en", "snowball/english_stop.txt",
-      "es", "snowball/spanish_stop.txt", "fr", "snowball/french_stop.txt",
-      "de", "snowball/german_stop.txt", "pt", "snowball/portuguese_stop.txt",
-      "it", "snowball/italian_stop.txt");
+  private static final Map<String, String> LUCENE_STOPWORDS = Map.ofEntries(
+      Map.entry("ar", "ar/stopwords.txt"), Map.entry("fa", "fa/stopwords.txt"),
+      Map.entry("tr", "tr/stopwords.txt"), Map.entry("ru", "snowball/russian_stop.txt"),
+      Map.entry("en", "snowball/english_stop.txt"), Map.entry("es", "snowball/spanish_stop.txt"),
+      Map.entry("fr", "snowball/french_stop.txt"), Map.entry("de", "snowball/german_stop.txt"),
+      Map.entry("pt", "snowball/portuguese_stop.txt"),
+      Map.entry("it", "snowball/italian_stop.txt"), Map.entry("nl", "snowball/dutch_stop.txt"));
 
   private PlaceLexicon() {}
 
@@ -59,8 +62,12 @@ public final class PlaceLexicon {
         case "after" -> lex.after.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
         case "title" -> lex.titles.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
         case "article" -> lex.articles.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
+        case "region-before" ->
+            lex.regionBefore.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
+        case "region-after" ->
+            lex.regionAfter.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
         default -> throw new IllegalArgumentException(CUES_FILE
-            + ": where must be before, after, title or article, got '" + r[1] + "' for '" + r[2]
+            + ": where must be before, after, title, article, region-before or region-after, got '" + r[1] + "' for '" + r[2]
             + "'");
       }
     }
@@ -116,6 +123,14 @@ public final class PlaceLexicon {
     if (precededBy(cues(before, lang), text, begin, false)) {
       return true;
     }
+    return followedBy(cues(after, lang), text, end);
+  }
+
+  /**
+   * True when one of {@code words} starts right after {@code end} (after a Turkish apostrophe
+   * suffix and spaces) and ends at a word boundary.
+   */
+  private static boolean followedBy(List<String> words, String text, int end) {
     int e = end;
     if (e < text.length() && text.charAt(e) == '\'') {
       e++;
@@ -126,7 +141,7 @@ public final class PlaceLexicon {
     while (e < text.length() && text.charAt(e) == ' ') {
       e++;
     }
-    for (String cue : cues(after, lang)) {
+    for (String cue : words) {
       int to = e + cue.length();
       if (to <= text.length() && text.startsWith(cue, e)
           && (to == text.length() || boundary(text.charAt(to), cue.charAt(cue.length() - 1)))) {
@@ -134,6 +149,18 @@ public final class PlaceLexicon {
       }
     }
     return false;
+  }
+
+  /**
+   * True when a word of {@code lang} that makes the name a province, state or region ("Shandong
+   * province", "استان فارس", "山东省") stands right before {@code begin} or right after {@code
+   * end}: a region is not a municipality and partners no city.
+   */
+  public boolean regionCue(String lang, String text, int begin, int end) {
+    if (precededBy(cues(regionBefore, lang), text, begin, false)) {
+      return true;
+    }
+    return followedBy(cues(regionAfter, lang), text, end);
   }
 
   /** True when a person's title of {@code lang} stands right before {@code begin}. */

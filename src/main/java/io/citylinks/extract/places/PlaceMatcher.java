@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,17 @@ import org.slf4j.LoggerFactory;
  *   <li>Cyrillic: a case ending may follow the key ({@code Лондоне}, {@code Пекином}), and a key
  *       ending in а, я, ь, й or о is also matched by its stem plus an ending ({@code Москве},
  *       {@code Казани}); the mention then covers the whole word.
+ *   <li>Cyrillic endings cover Ukrainian too ({@code Києві} is not, {@code Львові},
+ *       {@code Одесою} are).
+ *   <li>Polish (articles in Polish): a Latin key may be followed by a case ending, and a key
+ *       ending in a, o or e is also matched by its stem plus an ending ({@code Krakowie},
+ *       {@code Gdańsku}, {@code Warszawy}); diacritics are folded first, so ó/o and ł/l
+ *       alternations need no rule.
+ *   <li>Hangul: the match must start a word; after it a Korean administrative suffix, an office
+ *       and a particle may follow, each optional ({@code 서울시와}, {@code 서울시장은},
+ *       {@code 도봉구는}, {@code 부산에서}), and the mention is the name alone.
+ *   <li>Katakana: a name written in katakana must not touch other katakana (a katakana run is
+ *       one word).
  *   <li>Arabic (articles in Arabic): the attached clitics و ب ل ف ک may precede the key
  *       ({@code وبكين}, {@code بالقاهرة}); the mention starts after them.
  * </ul>
@@ -49,7 +61,16 @@ public final class PlaceMatcher {
   /** Case endings of Russian nouns that may follow a key or a key's stem. */
   static final Set<String> CYRILLIC_ENDINGS = Set.of("а", "я", "ы", "и", "е", "у", "ю", "о",
       "ой", "ей", "ою", "ею", "ом", "ем", "ём", "ью", "ям", "ам", "ами", "ями", "ах", "ях",
-      "ым", "им", "ого", "его", "ому", "ему");
+      "ым", "им", "ого", "его", "ому", "ему", "і", "ові", "еві", "єві", "єю", "ів");
+  /** Polish case endings (diacritics folded) that may follow a Latin key or a key's stem. */
+  static final Set<String> POLISH_ENDINGS = Set.of("a", "u", "ie", "iu", "em", "iem", "owi",
+      "y", "i", "e", "ia", "ii", "ach", "om", "ami", "ow", "ze");
+  /**
+   * What may follow a Korean place name inside its word: an administrative suffix (시 city, 구
+   * district, 군 county, 도 province...), then a particle or an office ("시장" mayor, "시청" city
+   * hall), each optional.
+   */
+  static final Set<String> KOREAN_ENDINGS = koreanEndings();
   /** Attached Arabic clitics (conjunctions and prepositions), after normalisation. */
   static final Set<String> ARABIC_CLITICS =
       Set.of("و", "ب", "ل", "ف", "ک", "وب", "ول", "فب", "فل", "وک");
@@ -57,7 +78,7 @@ public final class PlaceMatcher {
   private final Gazetteer gazetteer;
   private static final Logger LOG = LoggerFactory.getLogger(PlaceMatcher.class);
   /** Bump when the cached automaton's layout or the key set's meaning changes. */
-  private static final String CACHE_FORMAT = "citylinks-automaton-3/hankcs-1.2.3";
+  private static final String CACHE_FORMAT = "citylinks-automaton-4/hankcs-1.2.3";
 
   private final AhoCorasickDoubleArrayTrie<Boolean> trie;
   /** The automaton's strings in its own order: a hit's index points here. */
@@ -94,6 +115,9 @@ public final class PlaceMatcher {
     gazetteer.forEachKey((key, readings) -> {
       keys.put(key, Boolean.TRUE);
       String stem = cyrillicStem(key);
+      if (stem == null) {
+        stem = latinStem(key);
+      }
       if (stem != null) {
         stemLists.computeIfAbsent(stem, s -> new ArrayList<>(1)).add(key);
       }
@@ -210,9 +234,10 @@ public final class PlaceMatcher {
   public List<Match> find(SurfaceNormalizer.Normalized n, String lang) {
     String text = n.text();
     boolean arabicClitics = "ar".equals(lang);
+    boolean polish = "pl".equals(lang);
     List<Match> raw = new ArrayList<>();
     trie.parseText(text.toCharArray(), (int begin, int end, Boolean value, int index) -> {
-      Match m = accept(n, begin, end, keys[index], arabicClitics);
+      Match m = accept(n, begin, end, keys[index], arabicClitics, polish);
       if (m != null) {
         raw.add(m);
       }
@@ -242,13 +267,17 @@ public final class PlaceMatcher {
   }
 
   private Match accept(SurfaceNormalizer.Normalized n, int begin, int end, String key,
-      boolean arabicClitics) {
+      boolean arabicClitics, boolean polish) {
     String text = n.text();
     char first = key.charAt(0);
     char last = key.charAt(key.length() - 1);
     int startClass = scriptClass(first);
     int endClass = scriptClass(last);
     int mentionBegin = begin;
+    if (katakana(first) && begin > 0 && katakana(text.charAt(begin - 1))
+        || katakana(last) && end < text.length() && katakana(text.charAt(end))) {
+      return null; // katakana runs are words: タイ is not in タイトル, nor ドバイ in アドバイザー
+    }
     if (startClass != HAN && begin > 0 && sameClass(text.charAt(begin - 1), startClass)) {
       if (!(arabicClitics && startClass == ARABIC && key.length() >= 3
           && cliticBefore(text, begin))) {
@@ -261,18 +290,23 @@ public final class PlaceMatcher {
     int mentionEnd = end;
     boolean withEnding = false;
     if (endClass != HAN && end < text.length() && sameClass(text.charAt(end), endClass)) {
-      if (endClass != CYRILLIC) {
-        return null;
-      }
       int wordEnd = end;
-      while (wordEnd < text.length() && sameClass(text.charAt(wordEnd), CYRILLIC)) {
+      while (wordEnd < text.length() && sameClass(text.charAt(wordEnd), endClass)) {
         wordEnd++;
       }
-      if (!CYRILLIC_ENDINGS.contains(text.substring(end, wordEnd))) {
+      String ending = text.substring(end, wordEnd);
+      if (endClass == HANGUL) {
+        if (!exact || !KOREAN_ENDINGS.contains(ending)) {
+          return null;
+        }
+        // the name alone is the mention; its suffix and particle are grammar
+      } else if (endClass == CYRILLIC && CYRILLIC_ENDINGS.contains(ending)
+          || endClass == ALPHA && polish && POLISH_ENDINGS.contains(ending)) {
+        mentionEnd = wordEnd;
+        withEnding = true;
+      } else {
         return null;
       }
-      mentionEnd = wordEnd;
-      withEnding = true;
     } else if (!exact && phraseOf == null) {
       return null; // a bare stem is not a word
     }
@@ -424,6 +458,47 @@ public final class PlaceMatcher {
     return List.of();
   }
 
+  /**
+   * The stem a Latin key is inflected from in Polish (key minus a final a, o or e: "warszawa",
+   * "opole"), or null; keys of five letters or more only.
+   */
+  static String latinStem(String key) {
+    int len = key.length();
+    if (len < 5 || scriptClass(key.charAt(0)) != ALPHA || key.charAt(0) > 'z') {
+      return null;
+    }
+    char last = key.charAt(len - 1);
+    if ((last == 'a' || last == 'o' || last == 'e') && key.charAt(len - 2) >= 'a'
+        && key.charAt(len - 2) <= 'z') {
+      return key.substring(0, len - 1);
+    }
+    return null;
+  }
+
+  private static Set<String> koreanEndings() {
+    List<String> suffixes = List.of("", "시", "군", "구", "도", "특별시", "광역시", "특례시",
+        "특별자치시", "특별자치도", "현", "성", "주", "부");
+    List<String> offices = List.of("", "시장", "구청장", "군수", "지사", "청", "시청", "구청",
+        "군청", "도청", "의회", "시의회", "정부", "시정부", "대표단", "방문단", "시민", "주민",
+        "관계자", "측");
+    List<String> particles = List.of("", "의", "와", "과", "은", "는", "이", "가", "을", "를",
+        "에", "에서", "에서의", "에서는", "에서도", "으로", "로", "으로는", "로는", "와의", "과의",
+        "와는", "과는", "에게", "까지", "부터", "도", "에도", "간", "과도", "와도", "에는",
+        "으로부터", "로부터", "하고", "이다", "이며", "이자", "등", "및", "들", "만", "보다",
+        "처럼", "이나", "나", "이라는", "라는", "내");
+    Set<String> out = new HashSet<>();
+    for (String s : suffixes) {
+      for (String o : offices) {
+        for (String t : particles) {
+          if (!(s + o + t).isEmpty()) {
+            out.add(s + o + t);
+          }
+        }
+      }
+    }
+    return Set.copyOf(out);
+  }
+
   /** The stem a Cyrillic key is inflected from, or null when it has none worth matching. */
   static String cyrillicStem(String key) {
     int len = key.length();
@@ -441,10 +516,11 @@ public final class PlaceMatcher {
   static final int ALPHA = 1; // Latin, Greek and everything else alphabetic
   static final int CYRILLIC = 2;
   static final int ARABIC = 3;
-  static final int HAN = 4;
+  public static final int HAN = 4;
+  public static final int HANGUL = 5;
 
   /** The word-boundary class of a (normalised) character: OTHER for spaces and punctuation. */
-  static int scriptClass(char c) {
+  public static int scriptClass(char c) {
     if (c < 0x80) {
       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')
           ? ALPHA : OTHER;
@@ -460,7 +536,16 @@ public final class PlaceMatcher {
         || (c >= 0x3040 && c <= 0x30FF)) {
       return HAN;
     }
+    if ((c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF)
+        || (c >= 0x3130 && c <= 0x318F)) {
+      return HANGUL;
+    }
     return Character.isLetterOrDigit(c) ? ALPHA : OTHER;
+  }
+
+  /** Katakana letters and the long-vowel mark ー. */
+  static boolean katakana(char c) {
+    return c >= 0x30A1 && c <= 0x30FF && c != 0x30FB; // ・ separates words
   }
 
   private static boolean sameClass(char c, int cls) {

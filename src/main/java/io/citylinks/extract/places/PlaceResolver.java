@@ -60,19 +60,24 @@ public final class PlaceResolver {
    * The countries where a language is at home: their places count as in context in an article
    * of that language (an Arabic article's towns are mostly in the Arab world). English has none.
    */
-  private static final Map<String, Set<String>> HOME_COUNTRIES = Map.of(
-      "tr", Set.of("TR", "CY"),
-      "fa", Set.of("IR", "AF", "TJ"),
-      "zh", Set.of("CN", "TW", "HK", "MO", "SG"),
-      "ru", Set.of("RU", "BY"),
-      "ar", Set.of("DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM",
-          "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE"),
-      "es", Set.of("ES", "MX", "AR", "CO", "CL", "PE", "VE", "EC", "GT", "CU", "BO", "DO", "HN",
-          "PY", "SV", "NI", "CR", "PA", "UY", "PR"),
-      "pt", Set.of("PT", "BR", "AO", "MZ"),
-      "fr", Set.of("FR", "BE", "CH", "LU", "MC"),
-      "de", Set.of("DE", "AT", "CH"),
-      "it", Set.of("IT", "SM", "CH"));
+  private static final Map<String, Set<String>> HOME_COUNTRIES = Map.ofEntries(
+      Map.entry("tr", Set.of("TR", "CY")),
+      Map.entry("fa", Set.of("IR", "AF", "TJ")),
+      Map.entry("zh", Set.of("CN", "TW", "HK", "MO", "SG")),
+      Map.entry("ru", Set.of("RU", "BY")),
+      Map.entry("ar", Set.of("DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR",
+          "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE")),
+      Map.entry("es", Set.of("ES", "MX", "AR", "CO", "CL", "PE", "VE", "EC", "GT", "CU", "BO",
+          "DO", "HN", "PY", "SV", "NI", "CR", "PA", "UY", "PR")),
+      Map.entry("pt", Set.of("PT", "BR", "AO", "MZ")),
+      Map.entry("fr", Set.of("FR", "BE", "CH", "LU", "MC")),
+      Map.entry("de", Set.of("DE", "AT", "CH")),
+      Map.entry("it", Set.of("IT", "SM", "CH")),
+      Map.entry("ja", Set.of("JP")),
+      Map.entry("ko", Set.of("KR")),
+      Map.entry("uk", Set.of("UA")),
+      Map.entry("pl", Set.of("PL")),
+      Map.entry("nl", Set.of("NL", "BE")));
 
   /** The home countries of a language (empty for English and unknown languages). */
   public static Set<String> homeCountries(String lang) {
@@ -183,6 +188,10 @@ public final class PlaceResolver {
               ? adjacentCountry(text, m, matches.get(i + 1)) : null;
         }
         boolean cue = lexicon.hasCue(language, text, m.normStart(), m.normEnd());
+        if (!cue && (lexicon.regionCue(language, text, m.normStart(), m.normEnd())
+            || koreanRegionSuffix(text, m))) {
+          continue; // "Shandong province", "İzmir ili": the region, not its city
+        }
         Mode mode = Mode.ANY;
         if (startsLowerCase(surface) || lastWordLowerCase(surface)) {
           mode = Mode.ADJECTIVE_ONLY;
@@ -207,6 +216,9 @@ public final class PlaceResolver {
         g.sentences.add(s);
         g.cue |= cue;
         g.apostropheSuffix |= apostrophe;
+        // Korean writes the city's or district's suffix onto its name: 수원시와, 도봉구는
+        g.withShi |= PlaceMatcher.scriptClass(m.key().charAt(0)) == PlaceMatcher.HANGUL
+            && m.normEnd() < text.length() && "시구군".indexOf(text.charAt(m.normEnd())) >= 0;
         g.allWeak &= weak;
         g.allPartOfName &= partOfName;
       }
@@ -319,9 +331,11 @@ public final class PlaceResolver {
       }
     }
     String key = m.keys().get(0);
-    g.hanShort = PlaceMatcher.scriptClass(key.charAt(0)) == PlaceMatcher.HAN
+    int script = PlaceMatcher.scriptClass(key.charAt(0));
+    g.hanShort = (script == PlaceMatcher.HAN || script == PlaceMatcher.HANGUL)
         && key.codePointCount(0, key.length()) <= 2;
-    g.withShi = key.length() >= 3 && key.endsWith("市");
+    g.withShi = key.length() >= 3 && (key.endsWith("市") || key.endsWith("区")
+        || script == PlaceMatcher.HANGUL && (key.endsWith("시") || key.endsWith("구")));
     return g;
   }
 
@@ -453,7 +467,8 @@ public final class PlaceResolver {
         && !(arabicLetters == 3 && (g.cue || p.population() >= 1_000_000))) {
       return; // two or three Arabic letters are a word far more often than a town
     }
-    if ((keyScript == PlaceMatcher.ARABIC || keyScript == PlaceMatcher.HAN) && !homeOrContext
+    if ((keyScript == PlaceMatcher.ARABIC || keyScript == PlaceMatcher.HAN
+        || keyScript == PlaceMatcher.HANGUL) && !homeOrContext
         && !override && p.population() < FOREIGN_UNCASED_POPULATION) {
       return; // no capitals to tell a name from a word: a foreign town needs its country
     }
@@ -519,9 +534,12 @@ public final class PlaceResolver {
       }
       return;
     }
-    // small places: only with a cue, in a country the article is about
+    // small places: only with a cue, in a country the article is about; a town or village
+    // whose name is its own ("gemeente Tholen") may be a partner, a shared name may not, nor a
+    // Han or Hangul name (two or three characters that are a word too often)
     if (strong && homeOrContext && (inContext || !ambiguous)) {
-      accept(g, p, "cue", 0.65);
+      boolean word = keyScript == PlaceMatcher.HAN || keyScript == PlaceMatcher.HANGUL;
+      accept(g, p, "cue", ambiguous || word ? 0.65 : 0.7);
     } else if (override) {
       accept(g, p, "override", 0.65);
     }
@@ -531,6 +549,12 @@ public final class PlaceResolver {
     g.chosen = p;
     g.rule = rule;
     g.confidence = confidence;
+  }
+
+  /** A Hangul name written with 성 (a Chinese province) or 현 (a Japanese prefecture). */
+  private static boolean koreanRegionSuffix(String text, PlaceMatcher.Match m) {
+    return PlaceMatcher.scriptClass(m.key().charAt(0)) == PlaceMatcher.HANGUL
+        && m.normEnd() < text.length() && "성현".indexOf(text.charAt(m.normEnd())) >= 0;
   }
 
   /** Orders the readings of a name: in-context country, language override, size, rank. */

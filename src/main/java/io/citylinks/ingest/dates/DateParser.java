@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads one date expression at the start of a string: numeric (25.09.2024, 2024-09-25,
- * 2024/9/25), Chinese (2024年9月25日), or with a month name in any supported language and
- * calendar (3 Aralık 2024, ۴ مهر ۱۴۰۳, 15 رمضان 1446). Persian and Arabic-Indic digits are read as
- * ASCII; Solar Hijri and Islamic years are converted with ICU4J's calendars.
+ * 2024/9/25), Chinese and Japanese (2024年9月25日), Korean (2024년 9월 25일), Japanese eras and
+ * ROC years (令和6年9月25日, 民國113年9月25日), or with a month name in any supported language and
+ * calendar (3 Aralık 2024, ۴ مهر ۱۴۰۳, 15 رمضان 1446). Persian, Arabic-Indic and full-width
+ * digits are read as ASCII; Solar Hijri and Islamic years are converted with ICU4J's calendars.
  */
 public final class DateParser {
   /** Years a news page can be dated in; anything else is a misread number. */
@@ -29,7 +30,11 @@ public final class DateParser {
   private static final Pattern YMD = Pattern.compile("^(\\d{4})\\s*[-./]\\s*(\\d{1,2})\\s*[-./]\\s*(\\d{1,2})(?!\\d)");
   private static final Pattern DMY = Pattern.compile("^(\\d{1,2})\\s*[-./]\\s*(\\d{1,2})\\s*[-./]\\s*(\\d{4})(?!\\d)");
   private static final Pattern YM = Pattern.compile("^(\\d{4})-(\\d{2})(?![-\\d])");
-  private static final Pattern HAN = Pattern.compile("^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月(?:\\s*(\\d{1,2})\\s*日)?");
+  private static final Pattern HAN = Pattern.compile(
+      "^(\\d{4})\\s*[年년]\\s*(\\d{1,2})\\s*[月월](?:\\s*(\\d{1,2})\\s*[日일])?");
+  /** A Japanese era (令和 from 2019, 平成 1989-2019) or the ROC calendar (民國 from 1912). */
+  private static final Pattern ERA = Pattern.compile("^(令和|平成|中華民國|中华民国|民國|民国)\\s*"
+      + "(\\d{1,3}|元)\\s*年\\s*(\\d{1,2})\\s*月(?:\\s*(\\d{1,2})\\s*日)?");
   private static final Pattern ISLAMIC_MARK = Pattern.compile("^\\s*(هـ|ه\\.ق|ق\\.?\\s*$|AH\\b)");
   private static final Pattern PERSIAN_MARK = Pattern.compile("^\\s*(ه\\.ش|ش\\b)");
 
@@ -76,7 +81,8 @@ public final class DateParser {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       char d = c >= '۰' && c <= '۹' ? (char) ('0' + c - '۰')
-          : c >= '٠' && c <= '٩' ? (char) ('0' + c - '٠') : c;
+          : c >= '٠' && c <= '٩' ? (char) ('0' + c - '٠')
+          : c >= '０' && c <= '９' ? (char) ('0' + c - '０') : c;
       if (d != c && sb == null) {
         sb = new StringBuilder(s);
       }
@@ -102,7 +108,7 @@ public final class DateParser {
     String s = asciiDigits(text);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (!Character.isLetterOrDigit(c) || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
+      if (!Character.isLetterOrDigit(c) || (i > 0 && insideWord(s.charAt(i - 1), c))) {
         continue;
       }
       Parsed p = parse(s.substring(i, Math.min(s.length(), i + 40)), monthFirstSlashes);
@@ -112,6 +118,24 @@ public final class DateParser {
       }
     }
     return spans;
+  }
+
+  /**
+   * Whether {@code c} continues the word {@code prev} ends: Han, kana and Hangul text has no
+   * spaces, so a date may follow a letter of those scripts ("于2024年", "は令和6年").
+   */
+  private static boolean insideWord(char prev, char c) {
+    if (!Character.isLetterOrDigit(prev)) {
+      return false;
+    }
+    if (Character.isDigit(prev)) {
+      return true;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(prev);
+    boolean spaceless = script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA
+        || script == Character.UnicodeScript.HANGUL;
+    return !spaceless;
   }
 
   /** The date expression at the start of {@code s} (already digit-normalised), or null. */
@@ -130,6 +154,16 @@ public final class DateParser {
    */
   static Parsed parse(String s, boolean monthFirstSlashes) {
     Matcher m;
+    if ((m = ERA.matcher(s)).find()) {
+      int n = m.group(2).equals("元") ? 1 : num(m, 2);
+      int offset = switch (m.group(1)) {
+        case "令和" -> 2018;
+        case "平成" -> 1988;
+        default -> 1911;
+      };
+      return parsed(make(offset + n, num(m, 3), m.group(4) == null ? 0 : num(m, 4), "gregorian"),
+          m);
+    }
     if ((m = HAN.matcher(s)).find()) {
       return parsed(make(num(m, 1), num(m, 2), m.group(3) == null ? 0 : num(m, 3), "gregorian"), m);
     }

@@ -49,6 +49,34 @@ class PlaceMatcherTest {
   }
 
   @Test
+  void polishCaseEndingsOnlyInPolish() {
+    // diacritics are folded first: Krakowie is krakow + ie, Gdańsku gdansk + u, Warszawy the stem
+    // of warszawa + y
+    String s = "Delegacja z Krakowa była w Gdańsku i w Warszawie, nie w Warszawy.";
+    String f = found(s, "pl");
+    assertTrue(f.matches(".*Krakowa→[^ ]*krakow\\b.*"), f);
+    assertTrue(f.matches(".*Gdańsku→[^ ]*gdansk\\b.*"), f);
+    assertTrue(f.matches(".*Warszawie→[^ ]*warszawa\\b.*"), f);
+    // the same words in another Latin-script language are no names
+    assertTrue(!found(s, "en").contains("Gdańsku"), found(s, "en"));
+  }
+
+  @Test
+  void ukrainianCaseEndings() {
+    String f = found("Делегація зі Львова була в Одесі.", "uk");
+    assertTrue(f.contains("Львова→львов"), f);
+    assertTrue(f.contains("Одесі→одеса"), f); // the stem of одеса and the Ukrainian ending і
+  }
+
+  @Test
+  void koreanSuffixesAndParticlesFollowTheName() {
+    // 서울시 is a name of Seoul itself, 와 a particle; 서울대학교 (the university) is no match
+    String s = "서울시와 부산에서 대표단이 서울대학교를 방문했다.";
+    assertEquals(List.of("서울시", "부산"), surfaces(s, "ko"));
+    assertEquals(List.of("서울"), surfaces("서울시장은 방문했다.", "ko"));
+  }
+
+  @Test
   void arabicCliticsAttachOnlyInArabic() {
     String ar = "وفد من بكين وبكين";
     assertEquals(List.of("بكين", "بكين"), surfaces(ar, "ar"));

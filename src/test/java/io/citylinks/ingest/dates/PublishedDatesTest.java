@@ -32,6 +32,20 @@ class PublishedDatesTest {
   }
 
   @Test
+  void koreanJapaneseEraAndRocDates() {
+    assertEquals("2024-09-25", DateParser.parseAtStart("2024년 9월 25일 서울시는").date().toString());
+    assertEquals("2024-09-25", DateParser.parseAtStart("令和6年9月25日に").date().toString());
+    assertEquals("2019-05-01", DateParser.parseAtStart("令和元年5月1日").date().toString());
+    assertEquals("2024-03-01", DateParser.parseAtStart("民國113年3月1日").date().toString());
+    assertEquals("2024-09-25",
+        DateParser.parseAtStart(DateParser.asciiDigits("２０２４年９月２５日")).date().toString());
+    // no spaces in Han, kana or Hangul text: a date may follow a letter of theirs
+    var spans = DateParser.datesIn("市長は令和6年9月25日に訪問し、于2023年5月签署", false);
+    assertEquals(2, spans.size(), spans.toString());
+    assertEquals("2023-05-01", spans.get(1).date().date().toString());
+  }
+
+  @Test
   void slashedDatesAreMonthFirstOnlyOnEnglishPages() {
     String page = "Press Release 7/2/2015 The city signed a letter of intent " + "x ".repeat(200);
     assertEquals("2015-07-02", PublishedDates.fromText(page, "en").get().date().toString());

@@ -29,9 +29,10 @@ public final class AliasFilter {
     DUPLICATE
   }
 
-  /** Scripts of the supported languages (tr, fa, ar, zh, ru and the Latin-script ones). */
+  /** Scripts of the supported languages (Latin, Cyrillic, Arabic, Han, Japanese kana, Hangul). */
   public static final Set<Script> DEFAULT_SCRIPTS =
-      EnumSet.of(Script.LATIN, Script.CYRILLIC, Script.ARABIC, Script.HAN);
+      EnumSet.of(Script.LATIN, Script.CYRILLIC, Script.ARABIC, Script.HAN, Script.KANA,
+          Script.HANGUL);
 
   /** The scripts an alias can be written in, as far as this filter cares. */
   public enum Script {
@@ -40,6 +41,9 @@ public final class AliasFilter {
     GREEK(3),
     ARABIC(2),
     HAN(2),
+    /** Japanese: kana, alone or with kanji (さいたま市, ソウル). */
+    KANA(2),
+    HANGUL(2),
     OTHER(2);
 
     /** Shortest normalised key, in code points, that is kept: قم (Qom) and 成都 are two. */
@@ -132,6 +136,8 @@ public final class AliasFilter {
         case UScript.GREEK -> Script.GREEK;
         case UScript.ARABIC -> Script.ARABIC;
         case UScript.HAN -> Script.HAN;
+        case UScript.HIRAGANA, UScript.KATAKANA -> Script.KANA;
+        case UScript.HANGUL -> Script.HANGUL;
         case UScript.COMMON, UScript.INHERITED -> null;
         default -> Script.OTHER;
       };
@@ -139,6 +145,10 @@ public final class AliasFilter {
         continue;
       }
       if (found != null && found != sc) {
+        if (found == Script.KANA && sc == Script.HAN || found == Script.HAN && sc == Script.KANA) {
+          found = Script.KANA; // kanji with kana is Japanese
+          continue;
+        }
         return null;
       }
       found = sc;

@@ -30,7 +30,15 @@ public final class Gazetteer {
 
   /** The languages a form can be restricted to; "*" = any. */
   public static final List<String> LANGUAGES =
-      List.of("*", "tr", "fa", "ar", "zh", "ru", "en", "es", "fr", "de", "pt", "it");
+      List.of("*", "tr", "fa", "ar", "zh", "ru", "en", "es", "fr", "de", "pt", "it", "ja", "ko",
+          "uk", "pl", "nl");
+
+  /**
+   * A posting is one int: place index, then the language's index in {@link #LANGUAGES} (5 bits),
+   * then the {@link Form} (4 bits).
+   */
+  private static final int PLACE_SHIFT = 9;
+  private static final int LANG_MASK = 0x1F;
 
   public static final String ALIASES_FILE = "places/aliases.tsv";
   public static final String COUNTRIES_FILE = "places/countries.tsv";
@@ -122,9 +130,9 @@ public final class Gazetteer {
     List<Place> out = new ArrayList<>(post.length);
     int last = -1;
     for (int p : post) {
-      if (p >>> 8 != last) { // postings are sorted: a place's readings are adjacent
-        out.add(places[p >>> 8]);
-        last = p >>> 8;
+      if (p >>> PLACE_SHIFT != last) { // postings are sorted: a place's readings are adjacent
+        out.add(places[p >>> PLACE_SHIFT]);
+        last = p >>> PLACE_SHIFT;
       }
     }
     return Collections.unmodifiableList(out);
@@ -135,7 +143,8 @@ public final class Gazetteer {
     int[] post = index.get(normalisedSurface);
     List<Entry> out = new ArrayList<>(post.length);
     for (int p : post) {
-      out.add(new Entry(places[p >>> 8], Form.values()[p & 0xF], LANGUAGES.get((p >>> 4) & 0xF)));
+      out.add(new Entry(places[p >>> PLACE_SHIFT], Form.values()[p & 0xF],
+          LANGUAGES.get((p >>> 4) & LANG_MASK)));
     }
     return Collections.unmodifiableList(out);
   }
@@ -313,7 +322,7 @@ public final class Gazetteer {
             }
             int[] post = map.get(key);
             if (post != null) {
-              int[] kept = Arrays.stream(post).filter(p -> p >>> 8 != place).toArray();
+              int[] kept = Arrays.stream(post).filter(p -> p >>> PLACE_SHIFT != place).toArray();
               if (kept.length == 0) {
                 map.remove(key);
               } else {
@@ -354,14 +363,14 @@ public final class Gazetteer {
     }
 
     private static void add(Map<String, int[]> map, String key, int place, Form form, int lang) {
-      int posting = place << 8 | lang << 4 | form.ordinal();
+      int posting = place << PLACE_SHIFT | lang << 4 | form.ordinal();
       int[] old = map.get(key);
       if (old == null) {
         map.put(key, new int[] {posting});
         return;
       }
       for (int i = 0; i < old.length; i++) {
-        if (old[i] >>> 8 == place && ((old[i] >>> 4) & 0xF) == lang) {
+        if (old[i] >>> PLACE_SHIFT == place && ((old[i] >>> 4) & LANG_MASK) == lang) {
           // one reading per place, key and language: the most direct form wins (NAME before
           // ALIAS...); "turca" stays a Spanish and a Portuguese adjective
           if ((old[i] & 0xF) > form.ordinal()) {

@@ -24,7 +24,8 @@ import java.util.TreeSet;
  */
 public final class CountryNamesGenerator {
   static final List<String> LANGUAGES =
-      List.of("tr", "fa", "ar", "zh", "ru", "en", "es", "fr", "de", "pt", "it");
+      List.of("tr", "fa", "ar", "zh", "ru", "en", "es", "fr", "de", "pt", "it", "ja", "ko", "uk",
+          "pl", "nl");
 
   static final String HEADER = """
       # Country names and adjectives (demonyms) per language, for place recognition.
@@ -32,7 +33,7 @@ public final class CountryNamesGenerator {
       # io.citylinks.extract.places.gazetteer.CountryNamesGenerator: do not edit them, rerun it.
       # Rows with source 'manual' are hand-written (adjective and demonym forms the news uses,
       # common short names) and are kept by the generator: add yours there.
-      # columns: country(ISO 3166-1 alpha-2)	lang(tr|fa|ar|zh|ru|en|es|fr|de|pt|it)	kind(name|adjective)	form	source(cldr|manual)
+      # columns: country(ISO 3166-1 alpha-2)	lang(tr|fa|ar|zh|ru|en|es|fr|de|pt|it|ja|ko|uk|pl|nl)	kind(name|adjective)	form	source(cldr|manual)
       """;
 
   private CountryNamesGenerator() {}

@@ -95,18 +95,19 @@ class GazetteerBuilderTest {
     List<GazetteerArtifact.Row> rows = new ArrayList<>();
     List<String> header = GazetteerArtifact.read(Files.newInputStream(out), "g", rows::add);
     List<String> ids = rows.stream().map(r -> r.place().id()).toList();
-    // the village is below 1000 inhabitants, the ruin is historical; the seat is kept at 0
-    assertEquals(List.of("2", "311046", "1841811", "csc:65488", "tr-district:06-kecioren",
+    // every populated place is kept, the village of 120 too; the ruin is historical; the seat is
+    // kept at 0
+    assertEquals(List.of("1", "2", "311046", "1841811", "csc:65488", "tr-district:06-kecioren",
         "tr-district:35-karsiyaka"), ids);
-    GazetteerArtifact.Row izmir = rows.get(1);
+    GazetteerArtifact.Row izmir = rows.get(2);
     assertEquals("İzmir", izmir.place().name());
-    // IZM (airport), izmir (romanisation and duplicate), Σμύρνη and イズミル (scripts), Xx (short)
-    assertEquals(List.of("Smyrna", "伊兹密尔", "إزمير", "Измир"), izmir.aliases());
-    assertEquals(Place.Kind.DISTRICT, rows.get(3).place().kind());
-    assertEquals(List.of("Seocho"), rows.get(3).aliases());
-    assertEquals("KR", rows.get(3).place().countryCode());
+    // IZM (airport), izmir (romanisation and duplicate), Σμύρνη (script), Xx (short)
+    assertEquals(List.of("Smyrna", "イズミル", "伊兹密尔", "إزمير", "Измир"), izmir.aliases());
+    assertEquals(Place.Kind.DISTRICT, rows.get(4).place().kind());
+    assertEquals(List.of("Seocho"), rows.get(4).aliases());
+    assertEquals("KR", rows.get(4).place().countryCode());
     // Karşıyaka takes its coordinates and, from the nearest GeoNames place, its admin1
-    Place karsiyaka = rows.get(5).place();
+    Place karsiyaka = rows.get(6).place();
     assertEquals(38.46, karsiyaka.lat(), 1e-9);
     assertEquals("35", karsiyaka.admin1());
     // "Merkez" (centre) is not a name; the village has no district affix; the TR entry of the
