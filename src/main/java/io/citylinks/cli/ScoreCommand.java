@@ -60,6 +60,8 @@ public final class ScoreCommand implements Callable<Integer> {
             + matched.missing());
       }
       System.out.print(report.format());
+      System.out.println();
+      System.out.print(report.formatBands());
       if (duplicates) {
         System.out.println(DedupScorer.score(spark, config.database(), gold.toString()).format());
       }

@@ -36,7 +36,13 @@ public final class GoldScorer {
    * are null in labels.
    */
   public record Found(String cityA, String countryA, String idA, String cityB, String countryB,
-      String idB, String type, Set<String> topics, Integer year) {
+      String idB, String type, Set<String> topics, Integer year, double confidence) {
+    /** A partnership without a confidence (a label). */
+    public Found(String cityA, String countryA, String idA, String cityB, String countryB,
+        String idB, String type, Set<String> topics, Integer year) {
+      this(cityA, countryA, idA, cityB, countryB, idB, type, topics, year, Double.NaN);
+    }
+
     String countryKey() {
       return countryA.compareTo(countryB) <= 0 ? countryA + "|" + countryB
           : countryB + "|" + countryA;
@@ -139,7 +145,57 @@ public final class GoldScorer {
   }
 
   /** The figures per language and overall ({@code "all"}). */
-  public record Report(Map<String, Tally> byLanguage, Tally all, List<String> differences) {
+  /** One extracted city pair with its confidence, and whether the labels have it. */
+  public record Scored(double confidence, boolean correct) {}
+
+  /** The lower bounds of the confidence bands {@link Report#formatBands} prints. */
+  static final double[] BANDS = {0.0, 0.5, 0.6, 0.7, 0.8, 0.9};
+
+  /**
+   * The figures per language and overall, the differences from the labels, and every extracted
+   * pair with its confidence (for the bands).
+   */
+  public record Report(Map<String, Tally> byLanguage, Tally all, List<String> differences,
+      List<Scored> scored) {
+    /** Precision of the extracted pairs whose confidence is at least {@code min} (NaN: none). */
+    public double precisionAtLeast(double min) {
+      long n = scored.stream().filter(s -> s.confidence() >= min).count();
+      long ok = scored.stream().filter(s -> s.confidence() >= min && s.correct()).count();
+      return n == 0 ? Double.NaN : (double) ok / n;
+    }
+
+    /**
+     * A table of the extracted city pairs by confidence band: how many, how many are labelled
+     * (precision in the band), and precision and recall of keeping only pairs at or above the
+     * band's lower bound, which is what an analyst's {@code confidence >= x} filter gives.
+     */
+    public String formatBands() {
+      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+          "%-11s %5s %7s %6s %8s %8s%n", "confidence", "found", "correct", "prec", "prec>=", "rec>="));
+      for (int i = 0; i < BANDS.length; i++) {
+        double lo = BANDS[i];
+        double hi = i + 1 < BANDS.length ? BANDS[i + 1] : Double.POSITIVE_INFINITY;
+        int n = 0;
+        int ok = 0;
+        int okAbove = 0;
+        for (Scored s : scored) {
+          if (s.confidence() >= lo && s.confidence() < hi) {
+            n++;
+            ok += s.correct() ? 1 : 0;
+          }
+          if (s.confidence() >= lo && s.correct()) {
+            okAbove++;
+          }
+        }
+        String band = i + 1 < BANDS.length
+            ? String.format(Locale.ROOT, "%.1f-%.1f", lo, hi)
+            : String.format(Locale.ROOT, ">=%.1f", lo);
+        sb.append(String.format(Locale.ROOT, "%-11s %5d %7d %6s %8s %8s%n", band, n, ok,
+            fmt(ratio(ok, n)), fmt(precisionAtLeast(lo)), fmt(ratio(okAbove, all.cityGold))));
+      }
+      return sb.toString();
+    }
+
     /** A table for people: one row per language, then all. */
     public String format() {
       StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
@@ -206,6 +262,7 @@ public final class GoldScorer {
       NameMatcher names) {
     Map<String, Tally> byLang = new TreeMap<>();
     List<String> differences = new ArrayList<>();
+    List<Scored> scored = new ArrayList<>();
     for (GoldDoc doc : gold) {
       Tally t = byLang.computeIfAbsent(doc.lang(), k -> new Tally());
       List<Found> pred = distinctPairs(found.getOrDefault(doc.id(), List.of()));
@@ -230,6 +287,7 @@ public final class GoldScorer {
           continue;
         }
         unmatched.remove(p);
+        scored.add(new Scored(p.confidence(), true));
         t.cityTp++;
         t.matched++;
         if (g.type().equals(p.type())) {
@@ -255,6 +313,7 @@ public final class GoldScorer {
         }
       }
       for (Found p : unmatched) {
+        scored.add(new Scored(p.confidence(), false));
         differences.add(doc.id() + ": false " + p.label() + " (" + p.type() + ")");
       }
       if (labels.isEmpty()) {
@@ -266,10 +325,11 @@ public final class GoldScorer {
     }
     Tally all = new Tally();
     byLang.values().forEach(all::add);
-    return new Report(byLang, all, differences);
+    return new Report(byLang, all, differences, scored);
   }
 
-  private static boolean samePair(Found label, Found p, NameMatcher names) {
+  /** Whether extracted {@code p} is the labelled pair {@code label} (either order). */
+  public static boolean samePair(Found label, Found p, NameMatcher names) {
     return (names.sameCity(label.cityA(), p.cityA(), p.idA())
             && names.sameCity(label.cityB(), p.cityB(), p.idB()))
         || (names.sameCity(label.cityA(), p.cityB(), p.idB())

@@ -25,7 +25,7 @@ public final class TableFindings {
 
   public static Matched read(SparkSession spark, String database, List<GoldDoc> gold) {
     String sql = "SELECT a.source_file, a.url, m.city_a, m.country_a, m.geoname_id_a, m.city_b, "
-        + "m.country_b, m.geoname_id_b, m.type, m.topics, m.year FROM "
+        + "m.country_b, m.geoname_id_b, m.type, m.topics, m.year, m.confidence FROM "
         + Tables.qualified(database, Tables.ARTICLES) + " a LEFT JOIN "
         + Tables.qualified(database, Tables.PARTNERSHIP_MENTIONS)
         + " m ON m.article_id = a.dup_cluster_id";
@@ -40,7 +40,7 @@ public final class TableFindings {
       }
       Found f = new Found(r.getString(2), r.getString(3), r.getString(4), r.getString(5),
           r.getString(6), r.getString(7), r.getString(8), new TreeSet<>(r.<String>getList(9)),
-          r.isNullAt(10) ? null : r.getInt(10));
+          r.isNullAt(10) ? null : r.getInt(10), r.isNullAt(11) ? Double.NaN : r.getDouble(11));
       forUrl.add(f);
       forStem.add(f);
     }

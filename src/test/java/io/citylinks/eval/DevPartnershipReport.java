@@ -39,6 +39,7 @@ public final class DevPartnershipReport {
     GoldScorer.Report report = GoldScorer.score(gold, found, GazetteerNames.shared());
     report.differences().forEach(System.out::println);
     System.out.print(report.format());
+    System.out.print(report.formatBands());
   }
 
   /** Partnerships of one page in the seed/dev text format. */
@@ -51,7 +52,8 @@ public final class DevPartnershipReport {
     List<Found> out = new ArrayList<>();
     for (Candidate c : PartnershipExtractor.extract(sentences, lang, year)) {
       out.add(new Found(c.a().name(), c.a().country(), c.a().placeId(), c.b().name(),
-          c.b().country(), c.b().placeId(), c.type(), new TreeSet<>(c.topics()), c.year()));
+          c.b().country(), c.b().placeId(), c.type(), new TreeSet<>(c.topics()), c.year(),
+          c.confidence()));
       if (printAs != null) {
         System.out.printf("   %s: %s/%s - %s/%s %s %s %s %.2f | %s%n", printAs, c.a().name(),
             c.a().country(), c.b().name(), c.b().country(), c.type(), c.topics(), c.year(),

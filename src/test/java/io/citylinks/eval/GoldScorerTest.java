@@ -55,6 +55,31 @@ class GoldScorerTest {
   }
 
   @Test
+  void confidenceBandsCountRightAndWrongPairs() throws Exception {
+    Path gold = dir.resolve("gold.jsonl");
+    Files.writeString(gold, String.join("\n",
+        "{\"id\": \"a\", \"lang\": \"en\", \"partnerships\": [{\"cities\": [\"Leeds\", "
+            + "\"Lille\"], \"countries\": [\"FR\", \"GB\"], \"type\": \"twinning\", "
+            + "\"topics\": [], \"year\": 2020}]}",
+        "{\"id\": \"b\", \"lang\": \"en\", \"partnerships\": []}", ""));
+    Map<String, List<Found>> found = Map.of(
+        "a", List.of(new Found("Lille", "FR", "1", "Leeds", "GB", "2", "twinning", Set.of(), 2020,
+            0.93)),
+        "b", List.of(new Found("Lyon", "FR", "3", "Leeds", "GB", "2", "visit", Set.of(), 2020,
+            0.55), new Found("Lyon", "FR", "3", "York", "GB", "4", "visit", Set.of(), 2020, 0.81)));
+    GoldScorer.Report r = GoldScorer.score(GoldScorer.readGold(gold), found,
+        GoldScorer.NameMatcher.BY_NAME);
+    assertEquals(3, r.scored().size());
+    assertEquals(0.5, r.precisionAtLeast(0.8), 1e-9); // 0.93 right, 0.81 wrong
+    assertEquals(1.0, r.precisionAtLeast(0.9), 1e-9);
+    assertEquals(1.0 / 3, r.precisionAtLeast(0.0), 1e-9);
+    String bands = r.formatBands();
+    // band 0.8-0.9: one pair, none right; >=0.9: one right, recall 1 of 1 label
+    assertTrue(bands.contains("0.8-0.9         1       0   0.00     0.50     1.00"), bands);
+    assertTrue(bands.contains(">=0.9           1       1   1.00     1.00     1.00"), bands);
+  }
+
+  @Test
   void gazetteerNamesMatchOtherNamesOfThePlace() {
     GazetteerNames names = GazetteerNames.shared();
     assertTrue(names.sameCity("Izmir", "İzmir", "311046"));

@@ -77,6 +77,15 @@ public final class Pairing {
    */
   public static List<Candidate> pair(List<String> sentences, List<PlaceMention> places,
       List<CueMention> cues, String lang) {
+    return pair(sentences, places, cues, lang, null);
+  }
+
+  /**
+   * As {@link #pair(List, List, List, String)}; when {@code features} is not null, the confidence
+   * model's feature vector of each returned pair is added to it, in the same order.
+   */
+  public static List<Candidate> pair(List<String> sentences, List<PlaceMention> places,
+      List<CueMention> cues, String lang, List<double[]> features) {
     List<PlaceMention> cities = cities(sentences, places);
     if (cities.isEmpty() || cues.isEmpty()) {
       return List.of();
@@ -132,17 +141,30 @@ public final class Pairing {
         pairs.computeIfAbsent(key, k -> new Support(p[0], p[1])).add(s, weights, explicit, official);
       }
     }
-    List<Candidate> found = new ArrayList<>();
+    List<Support> kept = new ArrayList<>();
+    double top = 0;
     for (Support p : pairs.values()) {
       if (!p.acceptable() || outweighed(p, pairs.values(), home)
           || (diplomats && p.courtesyCall())) {
         continue;
       }
+      kept.add(p);
+      top = Math.max(top, p.total());
+    }
+    List<Candidate> found = new ArrayList<>();
+    ConfidenceModel model = ConfidenceModel.shared();
+    for (Support p : kept) {
       String type = p.type();
       if (type.equals(RelationCue.AGREEMENT) && twinningArticle) {
         type = RelationCue.TWINNING;
       }
-      found.add(Candidate.ordered(p.a, p.b, type, p.sentences, p.evidence, p.confidence()));
+      double[] x = ConfidenceModel.features(p.strong(), p.a.confidence(), p.b.confidence(),
+          p.explicit, p.sentences.size(), kept.size(), home != null && p.has(home), p.official,
+          diplomats, top > 0 ? p.total() / top : 0, type, p.a.country().equals(p.b.country()));
+      if (features != null) {
+        features.add(x);
+      }
+      found.add(Candidate.ordered(p.a, p.b, type, p.sentences, p.evidence, model.confidence(x)));
     }
     return found;
   }
@@ -440,10 +462,5 @@ public final class Pairing {
       return conference > visit ? RelationCue.CONFERENCE : RelationCue.VISIT;
     }
 
-    double confidence() {
-      double c = (strong() ? 0.8 : 0.6) * Math.sqrt(a.confidence() * b.confidence())
-          + (explicit ? 0.1 : 0) + Math.min(0.09, 0.01 * sentences.size());
-      return Math.round(Math.min(0.99, c) * 100) / 100.0;
-    }
   }
 }

@@ -15,15 +15,31 @@ public final class PartnershipExtractor {
 
   /** The partnerships of an article given as sentences, with its language and year (or null). */
   public static List<Candidate> extract(List<String> sentences, String lang, Integer articleYear) {
+    return extract(sentences, lang, articleYear, null);
+  }
+
+  /**
+   * As above; when {@code features} is not null, the confidence model's feature vector of each
+   * returned partnership is added to it, in the same order (for fitting the model).
+   */
+  public static List<Candidate> extract(List<String> sentences, String lang, Integer articleYear,
+      List<double[]> features) {
     List<PlaceMention> places = PlaceResolver.shared().resolve(sentences, lang);
     List<CueMention> cues = CueMention.find(RelationCue.lexicon(), sentences, lang);
-    return extract(sentences, places, cues, lang, articleYear);
+    List<Candidate> pairs = Pairing.pair(sentences, places, cues, lang, features);
+    return withTopicsAndYears(sentences, places, cues, pairs, lang, articleYear);
   }
 
   /** As above, from the place and cue mentions already found. */
   public static List<Candidate> extract(List<String> sentences, List<PlaceMention> places,
       List<CueMention> cues, String lang, Integer articleYear) {
-    List<Candidate> pairs = Pairing.pair(sentences, places, cues, lang);
+    return withTopicsAndYears(sentences, places, cues, Pairing.pair(sentences, places, cues, lang),
+        lang, articleYear);
+  }
+
+  private static List<Candidate> withTopicsAndYears(List<String> sentences,
+      List<PlaceMention> places, List<CueMention> cues, List<Candidate> pairs, String lang,
+      Integer articleYear) {
     List<Candidate> done = new ArrayList<>(pairs.size());
     for (Candidate c : pairs) {
       done.add(c.withTopics(Topics.of(Topics.lexicon(), sentences, places, cues, c, pairs, lang))

@@ -1,0 +1,110 @@
+package io.citylinks.extract.partnership;
+
+import io.citylinks.config.DataFiles;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The confidence of a partnership mention: a logistic model over what the pairing stage knows of
+ * the pair (cue strength, place certainty, whether one sentence names both, how many sentences
+ * and how many other pairs the article has...), so that {@code confidence} estimates the chance
+ * that the pair is right and an analyst can filter on it. The weights are read from {@link #FILE}
+ * ({@code conf/extract/confidence-model.tsv}), fitted on labelled pages by the test-scope tool
+ * {@code io.citylinks.eval.ConfidenceModelFitter} with Spark MLlib's logistic regression.
+ * Immutable and thread-safe.
+ */
+public final class ConfidenceModel {
+  public static final String FILE = "extract/confidence-model.tsv";
+
+  /** The features, in the order of {@link #features} and of the file's rows. */
+  public static final List<String> FEATURES = List.of("intercept", "strong_cue",
+      "min_place_confidence", "one_sentence_names_both", "log_supporting_sentences",
+      "log_pairs_in_article", "with_home_city", "officials_near", "diplomats_in_article",
+      "share_of_top_pair", "type_twinning", "type_agreement", "type_visit", "same_country");
+
+  private static volatile ConfidenceModel shared;
+
+  private final double[] weights;
+
+  ConfidenceModel(double[] weights) {
+    if (weights.length != FEATURES.size()) {
+      throw new IllegalArgumentException(FILE + ": expected " + FEATURES.size() + " weights");
+    }
+    this.weights = weights.clone();
+  }
+
+  /** The model of {@link #FILE}, read once per JVM. */
+  public static ConfidenceModel shared() {
+    ConfidenceModel m = shared;
+    if (m == null) {
+      synchronized (ConfidenceModel.class) {
+        if (shared == null) {
+          shared = load();
+        }
+        m = shared;
+      }
+    }
+    return m;
+  }
+
+  static ConfidenceModel load() {
+    double[] w = new double[FEATURES.size()];
+    boolean[] seen = new boolean[w.length];
+    for (String[] row : DataFiles.readTable(FILE, 2)) {
+      int i = FEATURES.indexOf(row[0].strip());
+      if (i < 0) {
+        throw new IllegalArgumentException(FILE + ": unknown feature '" + row[0] + "', expected "
+            + "one of " + FEATURES);
+      }
+      w[i] = Double.parseDouble(row[1].strip());
+      seen[i] = true;
+    }
+    for (int i = 0; i < w.length; i++) {
+      if (!seen[i]) {
+        throw new IllegalArgumentException(FILE + ": no weight for " + FEATURES.get(i));
+      }
+    }
+    return new ConfidenceModel(w);
+  }
+
+  /**
+   * The feature vector of a pair ({@link #FEATURES} order; the intercept's entry is 1).
+   *
+   * @param type the pair's relation type
+   * @param pairsInArticle acceptable pairs the article has, this one included
+   * @param share this pair's cue weight over the article's best-supported pair's
+   */
+  public static double[] features(boolean strong, double placeA, double placeB,
+      boolean oneSentence, int sentences, int pairsInArticle, boolean withHome,
+      boolean officials, boolean diplomats, double share, String type, boolean sameCountry) {
+    return new double[] {1, b(strong), Math.min(placeA, placeB), b(oneSentence),
+        Math.log1p(sentences), Math.log1p(pairsInArticle), b(withHome), b(officials),
+        b(diplomats), share, b(type.equals(RelationCue.TWINNING)),
+        b(type.equals(RelationCue.AGREEMENT)), b(type.equals(RelationCue.VISIT)),
+        b(sameCountry)};
+  }
+
+  private static double b(boolean v) {
+    return v ? 1 : 0;
+  }
+
+  /** The estimated probability that the pair is right, rounded to two decimals. */
+  public double confidence(double[] features) {
+    double z = 0;
+    for (int i = 0; i < weights.length; i++) {
+      z += weights[i] * features[i];
+    }
+    double p = 1 / (1 + Math.exp(-z));
+    return Math.round(Math.max(0.01, Math.min(0.99, p)) * 100) / 100.0;
+  }
+
+  /** The file's text for these weights (what the fitter writes). */
+  public static String format(double[] weights, String header) {
+    StringBuilder sb = new StringBuilder(header);
+    for (int i = 0; i < weights.length; i++) {
+      sb.append(FEATURES.get(i)).append('\t')
+          .append(String.format(Locale.ROOT, "%.6f", weights[i])).append('\n');
+    }
+    return sb.toString();
+  }
+}

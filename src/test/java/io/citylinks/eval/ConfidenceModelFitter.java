@@ -1,0 +1,107 @@
+package io.citylinks.eval;
+
+import io.citylinks.eval.GoldScorer.Found;
+import io.citylinks.eval.GoldScorer.GoldDoc;
+import io.citylinks.extract.partnership.Candidate;
+import io.citylinks.extract.partnership.ConfidenceModel;
+import io.citylinks.extract.partnership.PartnershipExtractor;
+import io.citylinks.extract.places.DevPlaceReport;
+import io.citylinks.ingest.dates.FoundDate;
+import io.citylinks.ingest.dates.PublishedDates;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Fits {@code conf/extract/confidence-model.tsv}: runs partnership extraction on labelled sets
+ * of text pages (as {@link DevPartnershipReport} does), labels each extracted pair right or
+ * wrong against the gold file, and fits Spark MLlib's logistic regression on the pairs' features
+ * ({@link ConfidenceModel#FEATURES}). Usage: {@code ConfidenceModelFitter OUT DOCS GOLD [DOCS
+ * GOLD ...]}. Never give it a held-out set: what it is fitted on is no longer a measure.
+ */
+public final class ConfidenceModelFitter {
+  public static void main(String[] args) throws IOException {
+    Path out = Path.of(args[0]);
+    List<Row> rows = new ArrayList<>();
+    List<String> sets = new ArrayList<>();
+    for (int i = 1; i + 1 < args.length; i += 2) {
+      Path docs = Path.of(args[i]);
+      List<GoldDoc> gold = GoldScorer.readGold(Path.of(args[i + 1]));
+      int before = rows.size();
+      for (GoldDoc g : gold) {
+        Path doc = docs.resolve(g.id() + ".txt");
+        if (Files.isRegularFile(doc)) {
+          rows.addAll(examples(Files.readString(doc), g));
+        }
+      }
+      sets.add(docs + " (" + gold.size() + " pages, " + (rows.size() - before) + " pairs)");
+    }
+    long right = rows.stream().filter(r -> r.getDouble(0) > 0).count();
+    SparkSession spark = SparkSession.builder().master("local[1]").appName("confidence-fit")
+        .config("spark.ui.enabled", "false").getOrCreate();
+    try {
+      StructType schema = new StructType().add("label", DataTypes.DoubleType)
+          .add("features", SQLDataTypes.VectorType());
+      Dataset<Row> data = spark.createDataFrame(rows, schema);
+      LogisticRegressionModel model = new LogisticRegression().setRegParam(0.01)
+          .setElasticNetParam(0).setMaxIter(200).fit(data);
+      double[] coefficients = model.coefficients().toArray();
+      double[] w = new double[coefficients.length + 1];
+      w[0] = model.intercept();
+      System.arraycopy(coefficients, 0, w, 1, coefficients.length);
+      String header = "# Weights of the partnership confidence model "
+          + "(io.citylinks.extract.partnership.ConfidenceModel):\n"
+          + "# confidence = 1 / (1 + exp(-sum(weight * feature))). Written by the test-scope tool\n"
+          + "# io.citylinks.eval.ConfidenceModelFitter (Spark MLlib logistic regression, L2 0.01)\n"
+          + "# from the extracted pairs of labelled pages, each right or wrong by its labels:\n"
+          + sets.stream().map(s -> "#   " + s + "\n").reduce("", String::concat)
+          + String.format(Locale.ROOT, "# %d pairs, %d right. Rerun it after changing extraction.%n",
+              rows.size(), right)
+          + "# columns: feature<TAB>weight\n";
+      Files.writeString(out, ConfidenceModel.format(w, header));
+      System.out.print(ConfidenceModel.format(w, header));
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Each extracted pair of a page: label 1 when the page's labels have it, with its features. */
+  static List<Row> examples(String page, GoldDoc gold) {
+    PublishedDates.DateLineSplit split = PublishedDates.splitDateLine(page);
+    FoundDate date = split.date() != null ? split.date()
+        : PublishedDates.fromText(split.rest(), gold.lang()).orElse(null);
+    Integer year = date == null ? null : date.date().getYear();
+    List<String> sentences = Arrays.asList(DevPlaceReport.SENTENCES.split(split.rest()));
+    List<double[]> features = new ArrayList<>();
+    List<Candidate> found = PartnershipExtractor.extract(sentences, gold.lang(), year, features);
+    List<Row> out = new ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      Candidate c = found.get(i);
+      Found f = new Found(c.a().name(), c.a().country(), c.a().placeId(), c.b().name(),
+          c.b().country(), c.b().placeId(), c.type(), new TreeSet<>(c.topics()), c.year());
+      boolean right = gold.partnerships().stream()
+          .anyMatch(g -> GoldScorer.samePair(g, f, GazetteerNames.shared()));
+      // the first entry is the intercept's constant 1: MLlib fits its own intercept
+      double[] x = Arrays.copyOfRange(features.get(i), 1, features.get(i).length);
+      out.add(RowFactory.create(right ? 1.0 : 0.0, Vectors.dense(x)));
+    }
+    return out;
+  }
+
+  private ConfidenceModelFitter() {}
+}
