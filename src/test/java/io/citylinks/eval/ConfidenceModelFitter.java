@@ -72,9 +72,11 @@ public final class ConfidenceModelFitter {
           + sets.stream().map(s -> "#   " + s + "\n").reduce("", String::concat)
           + String.format(Locale.ROOT, "# %d pairs, %d right. Rerun it after changing extraction.%n",
               rows.size(), right)
+          + "# min_confidence: pairs below it are not reported (kept from the file, set by hand).\n"
           + "# columns: feature<TAB>weight\n";
-      Files.writeString(out, ConfidenceModel.format(w, header));
-      System.out.print(ConfidenceModel.format(w, header));
+      double floor = Files.exists(out) ? ConfidenceModel.shared().minConfidence() : 0;
+      Files.writeString(out, ConfidenceModel.format(w, floor, header));
+      System.out.print(ConfidenceModel.format(w, floor, header));
     } finally {
       spark.stop();
     }

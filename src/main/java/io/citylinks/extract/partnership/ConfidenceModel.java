@@ -11,6 +11,8 @@ import java.util.Locale;
  * that the pair is right and an analyst can filter on it. The weights are read from {@link #FILE}
  * ({@code conf/extract/confidence-model.tsv}), fitted on labelled pages by the test-scope tool
  * {@code io.citylinks.eval.ConfidenceModelFitter} with Spark MLlib's logistic regression.
+ * The file's row {@code min_confidence} is the floor below which a pair is not reported at all
+ * (measured on the dev pages: the pairs under 0.25 were right one time in eight).
  * Immutable and thread-safe.
  */
 public final class ConfidenceModel {
@@ -24,13 +26,27 @@ public final class ConfidenceModel {
 
   private static volatile ConfidenceModel shared;
 
+  /** The file's row that is not a weight: the lowest confidence a reported pair has. */
+  public static final String MIN_CONFIDENCE = "min_confidence";
+
   private final double[] weights;
+  private final double minConfidence;
 
   ConfidenceModel(double[] weights) {
+    this(weights, 0);
+  }
+
+  ConfidenceModel(double[] weights, double minConfidence) {
     if (weights.length != FEATURES.size()) {
       throw new IllegalArgumentException(FILE + ": expected " + FEATURES.size() + " weights");
     }
     this.weights = weights.clone();
+    this.minConfidence = minConfidence;
+  }
+
+  /** Pairs with a lower confidence are not reported. */
+  public double minConfidence() {
+    return minConfidence;
   }
 
   /** The model of {@link #FILE}, read once per JVM. */
@@ -50,7 +66,12 @@ public final class ConfidenceModel {
   static ConfidenceModel load() {
     double[] w = new double[FEATURES.size()];
     boolean[] seen = new boolean[w.length];
+    double min = 0;
     for (String[] row : DataFiles.readTable(FILE, 2)) {
+      if (row[0].strip().equals(MIN_CONFIDENCE)) {
+        min = Double.parseDouble(row[1].strip());
+        continue;
+      }
       int i = FEATURES.indexOf(row[0].strip());
       if (i < 0) {
         throw new IllegalArgumentException(FILE + ": unknown feature '" + row[0] + "', expected "
@@ -64,7 +85,7 @@ public final class ConfidenceModel {
         throw new IllegalArgumentException(FILE + ": no weight for " + FEATURES.get(i));
       }
     }
-    return new ConfidenceModel(w);
+    return new ConfidenceModel(w, min);
   }
 
   /**
@@ -98,9 +119,11 @@ public final class ConfidenceModel {
     return Math.round(Math.max(0.01, Math.min(0.99, p)) * 100) / 100.0;
   }
 
-  /** The file's text for these weights (what the fitter writes). */
-  public static String format(double[] weights, String header) {
+  /** The file's text for these weights and floor (what the fitter writes). */
+  public static String format(double[] weights, double minConfidence, String header) {
     StringBuilder sb = new StringBuilder(header);
+    sb.append(MIN_CONFIDENCE).append('\t')
+        .append(String.format(Locale.ROOT, "%.2f", minConfidence)).append('\n');
     for (int i = 0; i < weights.length; i++) {
       sb.append(FEATURES.get(i)).append('\t')
           .append(String.format(Locale.ROOT, "%.6f", weights[i])).append('\n');

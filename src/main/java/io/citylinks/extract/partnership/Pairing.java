@@ -82,7 +82,8 @@ public final class Pairing {
 
   /**
    * As {@link #pair(List, List, List, String)}; when {@code features} is not null, the confidence
-   * model's feature vector of each returned pair is added to it, in the same order.
+   * model's feature vector of each returned pair is added to it, in the same order, and pairs
+   * below the model's floor are returned too (to fit the model on).
    */
   public static List<Candidate> pair(List<String> sentences, List<PlaceMention> places,
       List<CueMention> cues, String lang, List<double[]> features) {
@@ -161,10 +162,13 @@ public final class Pairing {
       double[] x = ConfidenceModel.features(p.strong(), p.a.confidence(), p.b.confidence(),
           p.explicit, p.sentences.size(), kept.size(), home != null && p.has(home), p.official,
           diplomats, top > 0 ? p.total() / top : 0, type, p.a.country().equals(p.b.country()));
+      double confidence = model.confidence(x);
       if (features != null) {
-        features.add(x);
+        features.add(x); // fitting the model: every pair, however doubtful
+      } else if (confidence < model.minConfidence()) {
+        continue;
       }
-      found.add(Candidate.ordered(p.a, p.b, type, p.sentences, p.evidence, model.confidence(x)));
+      found.add(Candidate.ordered(p.a, p.b, type, p.sentences, p.evidence, confidence));
     }
     return found;
   }
