@@ -38,8 +38,12 @@ import org.slf4j.LoggerFactory;
  *   <li>Cyrillic: a case ending may follow the key ({@code Лондоне}, {@code Пекином}), and a key
  *       ending in а, я, ь, й or о is also matched by its stem plus an ending ({@code Москве},
  *       {@code Казани}); the mention then covers the whole word.
- *   <li>Cyrillic endings cover Ukrainian too ({@code Києві} is not, {@code Львові},
- *       {@code Одесою} are).
+ *   <li>Cyrillic endings cover Ukrainian too ({@code Львові}, {@code Одесою}); the і of a
+ *       Ukrainian last syllable alternates with о, е or є ({@code Харкова}, {@code Києві}), and
+ *       names in -ське, -ська, -ское, -ская take adjective endings ({@code Кам'янського}).
+ *   <li>Polish also: the mobile e of -ec, -ek, -ew, -el, -eń ({@code Mielca}, {@code Żółkwi},
+ *       {@code Wiedniu}), plural names ({@code Tychach}, the bare genitive {@code Katowic}),
+ *       and adjective + noun names in oblique cases ({@code Nowym Sączu}).
  *   <li>Polish (articles in Polish): a Latin key may be followed by a case ending, and a key
  *       ending in a, o or e is also matched by its stem plus an ending ({@code Krakowie},
  *       {@code Gdańsku}, {@code Warszawy}); diacritics are folded first, so ó/o and ł/l
@@ -65,6 +69,14 @@ public final class PlaceMatcher {
   /** Polish case endings (diacritics folded) that may follow a Latin key or a key's stem. */
   static final Set<String> POLISH_ENDINGS = Set.of("a", "u", "ie", "iu", "em", "iem", "owi",
       "y", "i", "e", "ia", "ii", "ach", "om", "ami", "ow", "ze");
+  /** Plural case endings that may follow the stem of a Polish plural name ("tych" + "ach"). */
+  static final Set<String> POLISH_PLURAL_ENDINGS = Set.of("ach", "om", "ami", "ow");
+  /**
+   * Case endings of Russian and Ukrainian adjectives (ї folded to і: "ої" is "оі") that may follow
+   * the stem of a name declined like an adjective ("кам'янськ" + "ого").
+   */
+  static final Set<String> ADJECTIVE_ENDINGS = Set.of("ого", "ому", "им", "ім", "ом", "ой", "ою",
+      "ій", "оі", "ую", "у");
   /**
    * What may follow a Korean place name inside its word: an administrative suffix (시 city, 구
    * district, 군 county, 도 province...), then a particle or an office ("시장" mayor, "시청" city
@@ -78,7 +90,7 @@ public final class PlaceMatcher {
   private final Gazetteer gazetteer;
   private static final Logger LOG = LoggerFactory.getLogger(PlaceMatcher.class);
   /** Bump when the cached automaton's layout or the key set's meaning changes. */
-  private static final String CACHE_FORMAT = "citylinks-automaton-4/hankcs-1.2.3";
+  private static final String CACHE_FORMAT = "citylinks-automaton-5/hankcs-1.2.3";
 
   private final AhoCorasickDoubleArrayTrie<Boolean> trie;
   /** The automaton's strings in its own order: a hit's index points here. */
@@ -87,6 +99,14 @@ public final class PlaceMatcher {
   private final Map<String, String[]> stems;
   /** Case forms of Cyrillic names of several words ("нижнем новгороде") → their keys. */
   private final Map<String, String[]> phrases;
+  /** Case forms of Polish adjective + noun names ("nowym saczu") → their keys; Polish only. */
+  private final Map<String, String[]> polishPhrases;
+  /** Stems of Cyrillic names declined like adjectives ("кам'янськ") → their keys. */
+  private final Map<String, String[]> adjectiveStems;
+  /** Stems of Polish plural names in -y, -ki, -gi ("tych") → their keys; plural endings only. */
+  private final Map<String, String[]> pluralStems;
+  /** Stems of Polish plural names in -ce that are their genitive ("katowic", "kielc"). */
+  private final Map<String, String[]> bareStems;
   private final long buildMillis;
 
   /**
@@ -112,34 +132,42 @@ public final class PlaceMatcher {
     this.gazetteer = gazetteer;
     TreeMap<String, Boolean> keys = new TreeMap<>();
     Map<String, List<String>> stemLists = new HashMap<>();
+    Map<String, List<String>> adjectiveLists = new HashMap<>();
+    Map<String, List<String>> pluralLists = new HashMap<>();
+    Map<String, List<String>> bareLists = new HashMap<>();
     gazetteer.forEachKey((key, readings) -> {
       keys.put(key, Boolean.TRUE);
-      String stem = cyrillicStem(key);
-      if (stem == null) {
-        stem = latinStem(key);
+      List<String> derived = cyrillicStems(key);
+      if (derived.isEmpty()) {
+        derived = latinStems(key);
       }
-      if (stem != null) {
-        stemLists.computeIfAbsent(stem, s -> new ArrayList<>(1)).add(key);
+      for (String stem : derived) {
+        add(stemLists, stem, key);
       }
+      add(adjectiveLists, cyrillicAdjectiveStem(key), key);
+      add(pluralLists, polishPluralStem(key), key);
+      add(bareLists, polishBareStem(key), key);
     });
     Map<String, List<String>> phraseLists = new HashMap<>();
+    Map<String, List<String>> polishLists = new HashMap<>();
     for (String key : keys.keySet()) {
       for (String form : cyrillicPhraseForms(key)) {
-        phraseLists.computeIfAbsent(form, f -> new ArrayList<>(1)).add(key);
+        add(phraseLists, form, key);
+      }
+      if (key.indexOf(' ') > 0 && scriptClass(key.charAt(0)) == ALPHA
+          && (polishMasculineAdjective(key.substring(0, key.indexOf(' ')))
+              || polishReading(gazetteer, key))) {
+        for (String form : polishPhraseForms(key)) {
+          add(polishLists, form, key);
+        }
       }
     }
-    Map<String, String[]> phraseMap = new HashMap<>(phraseLists.size() * 2);
-    for (Map.Entry<String, List<String>> e : phraseLists.entrySet()) {
-      keys.putIfAbsent(e.getKey(), Boolean.TRUE);
-      phraseMap.put(e.getKey(), e.getValue().toArray(new String[0]));
-    }
-    this.phrases = phraseMap;
-    Map<String, String[]> stemMap = new HashMap<>(stemLists.size() * 2);
-    for (Map.Entry<String, List<String>> e : stemLists.entrySet()) {
-      keys.putIfAbsent(e.getKey(), Boolean.TRUE);
-      stemMap.put(e.getKey(), e.getValue().toArray(new String[0]));
-    }
-    this.stems = stemMap;
+    this.phrases = freeze(phraseLists, keys);
+    this.polishPhrases = freeze(polishLists, keys);
+    this.stems = freeze(stemLists, keys);
+    this.adjectiveStems = freeze(adjectiveLists, keys);
+    this.pluralStems = freeze(pluralLists, keys);
+    this.bareStems = freeze(bareLists, keys);
     this.keys = keys.keySet().toArray(new String[0]);
     Path cache = cacheDir == null ? null : cacheDir.resolve("automaton-" + fingerprint(this.keys)
         + ".bin");
@@ -155,6 +183,36 @@ public final class PlaceMatcher {
     this.buildMillis = (System.nanoTime() - t0) / 1_000_000;
     LOG.info("place matcher ready in {} ms: {} strings{}", buildMillis, this.keys.length,
         cache == null ? "" : " (cache " + cache + ")");
+  }
+
+  private static void add(Map<String, List<String>> lists, String derived, String key) {
+    if (derived != null && !derived.equals(key)) {
+      List<String> list = lists.computeIfAbsent(derived, s -> new ArrayList<>(1));
+      if (!list.contains(key)) {
+        list.add(key);
+      }
+    }
+  }
+
+  /** The derived strings → their keys, each string also put into the automaton's strings. */
+  private static Map<String, String[]> freeze(Map<String, List<String>> lists,
+      TreeMap<String, Boolean> keys) {
+    Map<String, String[]> out = new HashMap<>(lists.size() * 2);
+    for (Map.Entry<String, List<String>> e : lists.entrySet()) {
+      keys.putIfAbsent(e.getKey(), Boolean.TRUE);
+      out.put(e.getKey(), e.getValue().toArray(new String[0]));
+    }
+    return out;
+  }
+
+  /** True when a reading of {@code key} is a place in Poland or a name given for Polish. */
+  private static boolean polishReading(Gazetteer gazetteer, String key) {
+    for (Gazetteer.Entry e : gazetteer.lookupEntries(key)) {
+      if ("PL".equals(e.place().countryCode()) || "pl".equals(e.lang())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code $TMPDIR/citylinks-places}, or {@code citylinks.places.cache-dir} when set. */
@@ -285,8 +343,10 @@ public final class PlaceMatcher {
       }
     }
     String[] phraseOf = phrases.get(key);
+    String[] polishPhraseOf = polish ? polishPhrases.get(key) : null;
     boolean exact = !gazetteer.lookupEntries(key).isEmpty();
-    String[] stemOf = stems.get(key);
+    String[] stemOf = null;
+    String[] bareOf = polish ? bareStems.get(key) : null;
     int mentionEnd = end;
     boolean withEnding = false;
     if (endClass != HAN && end < text.length() && sameClass(text.charAt(end), endClass)) {
@@ -300,39 +360,62 @@ public final class PlaceMatcher {
           return null;
         }
         // the name alone is the mention; its suffix and particle are grammar
-      } else if (endClass == CYRILLIC && CYRILLIC_ENDINGS.contains(ending)
-          || endClass == ALPHA && polish && POLISH_ENDINGS.contains(ending)) {
+      } else {
+        boolean nounEnding = endClass == CYRILLIC && CYRILLIC_ENDINGS.contains(ending)
+            || endClass == ALPHA && polish && POLISH_ENDINGS.contains(ending);
+        String[] adjectiveOf = endClass == CYRILLIC && ADJECTIVE_ENDINGS.contains(ending)
+            ? adjectiveStems.get(key) : null;
+        String[] pluralOf = endClass == ALPHA && polish && POLISH_PLURAL_ENDINGS.contains(ending)
+            ? pluralStems.get(key) : null;
+        if (!nounEnding && adjectiveOf == null && pluralOf == null) {
+          return null;
+        }
+        exact &= nounEnding;
+        stemOf = concat(nounEnding ? stems.get(key) : null, concat(adjectiveOf, pluralOf));
+        if (!exact && stemOf == null) {
+          return null;
+        }
         mentionEnd = wordEnd;
         withEnding = true;
-      } else {
-        return null;
       }
-    } else if (!exact && phraseOf == null) {
+    } else if (!exact && phraseOf == null && polishPhraseOf == null && bareOf == null) {
       return null; // a bare stem is not a word
     }
     List<String> keys = new ArrayList<>(2);
     if (exact) {
       keys.add(key);
     }
-    if (phraseOf != null && !withEnding) {
-      for (String k : phraseOf) {
-        if (!keys.contains(k)) {
-          keys.add(k);
-        }
-      }
-    }
-    if (withEnding && stemOf != null) {
-      for (String k : stemOf) {
-        if (!keys.contains(k)) {
-          keys.add(k);
-        }
-      }
+    if (!withEnding) {
+      addAll(keys, phraseOf);
+      addAll(keys, polishPhraseOf);
+      addAll(keys, bareOf);
+    } else {
+      addAll(keys, stemOf);
     }
     if (keys.isEmpty()) {
       return null;
     }
     int[] range = n.sourceRange(mentionBegin, mentionEnd);
     return new Match(range[0], range[1], mentionBegin, mentionEnd, key, List.copyOf(keys));
+  }
+
+  private static void addAll(List<String> keys, String[] more) {
+    if (more != null) {
+      for (String k : more) {
+        if (!keys.contains(k)) {
+          keys.add(k);
+        }
+      }
+    }
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    if (a == null || b == null) {
+      return a == null ? b : a;
+    }
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   /**
@@ -475,6 +558,195 @@ public final class PlaceMatcher {
     return null;
   }
 
+  /**
+   * The stems a Latin key is inflected from in Polish: {@link #latinStem}, and the stem without
+   * the mobile e of a key in -ec, -ek, -ew, -el, -eł ("mielec" → "mielc", "biskupiec" →
+   * "biskupc", "zolkiew" → "zolkw") or in -en from -eń, whose n stays soft ("wieden" →
+   * "wiedni": Wiedniu, Wiedniem).
+   */
+  static List<String> latinStems(String key) {
+    String stem = latinStem(key);
+    String mobile = polishMobileStem(key);
+    if (stem == null) {
+      return mobile == null ? List.of() : List.of(mobile);
+    }
+    return mobile == null ? List.of(stem) : List.of(stem, mobile);
+  }
+
+  private static String polishMobileStem(String key) {
+    int len = key.length();
+    if (len < 5 || scriptClass(key.charAt(0)) != ALPHA || key.charAt(0) > 'z'
+        || key.indexOf(' ') >= 0 || key.charAt(len - 2) != 'e') {
+      return null;
+    }
+    char last = key.charAt(len - 1);
+    if ("ckwlłn".indexOf(last) < 0) {
+      return null;
+    }
+    // the e (with the i that marks a soft consonant before it: "-iec") drops out
+    int cut = key.charAt(len - 3) == 'i' ? len - 3 : len - 2;
+    if (cut < 3 || isLatinVowel(key.charAt(cut - 1))) {
+      return null;
+    }
+    String stem = key.substring(0, cut);
+    return last == 'n' ? stem + "ni" : stem + last;
+  }
+
+  private static boolean isLatinVowel(char c) {
+    return "aeiouy".indexOf(c) >= 0;
+  }
+
+  /**
+   * The stem of a Polish plural name in -y or -ki/-gi ("tychy" → "tych", "suwałki" →
+   * "suwałk"), matched with a plural ending only (Tychach, Suwałkami); null otherwise.
+   */
+  static String polishPluralStem(String key) {
+    int len = key.length();
+    if (len < 5 || scriptClass(key.charAt(0)) != ALPHA || key.charAt(0) > 'z'
+        || key.indexOf(' ') >= 0) {
+      return null;
+    }
+    char last = key.charAt(len - 1);
+    char before = key.charAt(len - 2);
+    if (last == 'y' && !isLatinVowel(before) && scriptClass(before) == ALPHA
+        || last == 'i' && (before == 'k' || before == 'g')) {
+      return key.substring(0, len - 1);
+    }
+    return null;
+  }
+
+  /**
+   * The stem of a Polish plural name in -ce (-ice) that is also its genitive ("katowice" →
+   * "katowic", "kielce" → "kielc"), of five letters or more; null otherwise.
+   */
+  static String polishBareStem(String key) {
+    int len = key.length();
+    if (len < 6 || !key.endsWith("ce") || scriptClass(key.charAt(0)) != ALPHA
+        || key.charAt(0) > 'z' || key.indexOf(' ') >= 0) {
+      return null;
+    }
+    return key.substring(0, len - 1);
+  }
+
+  /** A masculine Polish adjective: "nowy", "stary", "wielki" (-y, -ki, -gi). */
+  static boolean polishMasculineAdjective(String w) {
+    return w.length() >= 4 && (w.endsWith("y") && !isLatinVowel(w.charAt(w.length() - 2))
+        || w.endsWith("ki") || w.endsWith("gi"));
+  }
+
+  /**
+   * Oblique case forms of a Polish name of an adjective and a noun (diacritics folded):
+   * genitive, dative, instrumental and locative where the noun's form is regular ("nowy sacz" →
+   * "nowego sacza", "nowym saczu"; "zielona gora" → "zielonej gory"; "dobre miasto" → "dobrego
+   * miasta", "dobrym miastem"; "tarnowskie gory" → "tarnowskich gorach"). Forms with a consonant
+   * alternation (Zielonej Górze, Dobrym Mieście) are left out.
+   */
+  static List<String> polishPhraseForms(String key) {
+    String[] words = key.split(" ");
+    if (words.length != 2 || scriptClass(key.charAt(0)) != ALPHA || key.charAt(0) > 'z') {
+      return List.of();
+    }
+    String a = words[0];
+    String b = words[1];
+    if (a.length() < 4 || b.length() < 3 || !polishWord(a) || !polishWord(b)) {
+      return List.of();
+    }
+    char al = a.charAt(a.length() - 1);
+    char bl = b.charAt(b.length() - 1);
+    boolean velar = a.length() > 4 && (a.charAt(a.length() - 2) == 'k'
+        || a.charAt(a.length() - 2) == 'g');
+    List<String> out = new ArrayList<>();
+    if (al == 'y' || al == 'i' && velar) {
+      // masculine adjective and a masculine noun ending in a consonant
+      if (isLatinVowel(bl)) {
+        return out;
+      }
+      String s = a.substring(0, a.length() - 1) + (al == 'i' ? "i" : "");
+      String ins = al == 'i' ? s + "m" : s + "ym";
+      String gen = s + "ego";
+      String dat = s + "emu";
+      boolean nounVelar = bl == 'k' || bl == 'g';
+      add(out, gen, b + "a");
+      add(out, gen, b + "u");
+      add(out, dat, b + "owi");
+      add(out, ins, nounVelar ? b + "iem" : b + "em");
+      add(out, ins, b + "u");
+      if ("pbfwmn".indexOf(bl) >= 0) {
+        add(out, ins, b + "ie");
+      }
+      return out;
+    }
+    if (al == 'a') {
+      // feminine adjective: genitive, dative and locative alike in -ej
+      String s = a.substring(0, a.length() - 1);
+      String obl = s + (velar ? "iej" : "ej");
+      String n = bl == 'a' ? b.substring(0, b.length() - 1) : isLatinVowel(bl) ? null : b;
+      if (n == null || n.length() < 2) {
+        return out;
+      }
+      if (bl != 'a') {
+        String mobile = polishMobileStem(b);
+        n = mobile != null && !mobile.endsWith("ni") ? mobile : n;
+      }
+      char nl = n.charAt(n.length() - 1);
+      boolean hushing = n.endsWith("cz") || n.endsWith("sz") || n.endsWith("rz")
+          || nl == 'c' || nl == 'z' && !n.endsWith("dz") || n.endsWith("dz");
+      String gen = nl == 'i' ? n : hushing ? n + "y"
+          : "kglj".indexOf(nl) >= 0 || bl != 'a' ? n + "i" : n + "y";
+      add(out, obl, gen);
+      if (bl == 'a' && "pbfwmn".indexOf(nl) >= 0) {
+        add(out, obl, n + "ie");
+      }
+      if (bl != 'a') {
+        add(out, a, b + "a"); // instrumental: Nową Solą
+      }
+      return out;
+    }
+    if (al == 'e') {
+      boolean soft = a.endsWith("ie");
+      String s = soft ? a.substring(0, a.length() - 2) : a.substring(0, a.length() - 1);
+      boolean i = soft || velar;
+      if (bl == 'o' || bl == 'e') {
+        // neuter: Dobre Miasto, Nowe Opole
+        String n = b.substring(0, b.length() - 1);
+        char nl = n.charAt(n.length() - 1);
+        String ins = s + (i ? "im" : "ym");
+        add(out, s + (i ? "iego" : "ego"), n + "a");
+        add(out, s + (i ? "iemu" : "emu"), n + "u");
+        add(out, ins, n + (nl == 'k' || nl == 'g' ? "iem" : "em"));
+        if (bl == 'e' || nl == 'k' || nl == 'g') {
+          add(out, ins, n + "u");
+        }
+        return out;
+      }
+      if (bl == 'y' || bl == 'i') {
+        // plural: Tarnowskie Góry → Tarnowskich Gór, Tarnowskim Górom...
+        String n = b.substring(0, b.length() - 1);
+        String adj = s + (i ? "i" : "y");
+        add(out, adj + "ch", n);
+        add(out, adj + "m", n + "om");
+        add(out, adj + "mi", n + "ami");
+        add(out, adj + "ch", n + "ach");
+      }
+    }
+    return out;
+  }
+
+  private static void add(List<String> out, String adjective, String noun) {
+    out.add(adjective + " " + noun);
+  }
+
+  /** Letters of the Polish alphabet only, diacritics folded (no q, v, x; ł kept). */
+  private static boolean polishWord(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (!(c >= 'a' && c <= 'z' && c != 'q' && c != 'v' && c != 'x' || c == 'ł')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static Set<String> koreanEndings() {
     List<String> suffixes = List.of("", "시", "군", "구", "도", "특별시", "광역시", "특례시",
         "특별자치시", "특별자치도", "현", "성", "주", "부");
@@ -497,6 +769,68 @@ public final class PlaceMatcher {
       }
     }
     return Set.copyOf(out);
+  }
+
+  /**
+   * The stems a Cyrillic key is inflected from: {@link #cyrillicStem}, and for a Ukrainian name
+   * whose last syllable has і between consonants the stems with о and е in its place ("харків"
+   * → "харков", "чернігів" → "чернігов", "бориспіль" → "бориспол"), or є after a vowel (ї is
+   * folded to і: "киів" → "києв").
+   */
+  static List<String> cyrillicStems(String key) {
+    String stem = cyrillicStem(key);
+    int len = key.length();
+    if (len < 4 || scriptClass(key.charAt(0)) != CYRILLIC) {
+      return stem == null ? List.of() : List.of(stem);
+    }
+    List<String> out = new ArrayList<>(3);
+    if (stem != null) {
+      out.add(stem);
+    }
+    String s = key.endsWith("ь") ? key.substring(0, len - 1) : key;
+    int n = s.length();
+    if (n >= 4 && s.charAt(n - 2) == 'і' && CYRILLIC_CONSONANTS.indexOf(s.charAt(n - 1)) >= 0) {
+      String head = s.substring(0, n - 2);
+      String tail = s.substring(n - 1);
+      char before = s.charAt(n - 3);
+      if (CYRILLIC_CONSONANTS.indexOf(before) >= 0 && n >= 5) {
+        out.add(head + "о" + tail);
+        out.add(head + "е" + tail);
+      } else if ("аеиоуяю".indexOf(before) >= 0) {
+        out.add(head + "є" + tail);
+      }
+    }
+    return out;
+  }
+
+  private static final String CYRILLIC_CONSONANTS = "бвгґджзклмнпрстфхцчшщ";
+
+  /**
+   * The stem of a Russian or Ukrainian name declined like an adjective ("кам'янське",
+   * "кам'янська", "каменское" → "кам'янськ", "каменск"): -ськ-, -цьк-, -ск-, -цк- and a
+   * nominative ending; masculine names in -ський/-ский only when compound
+   * ("петропавловск-камчатский"), as the others are first ordinary adjectives; null otherwise.
+   */
+  static String cyrillicAdjectiveStem(String key) {
+    if (key.length() < 6 || scriptClass(key.charAt(0)) != CYRILLIC || key.indexOf(' ') >= 0) {
+      return null;
+    }
+    for (String end : List.of("ий", "ое", "ая", "е", "а")) {
+      if (key.endsWith(end)) {
+        String stem = key.substring(0, key.length() - end.length());
+        boolean ukrainian = stem.endsWith("ськ") || stem.endsWith("цьк");
+        boolean russian = stem.endsWith("ск") || stem.endsWith("цк");
+        if (end.equals("ий") && stem.indexOf('-') < 0) {
+          return null; // "московский" is first an adjective: only compounds in -ский are names
+        }
+        if (ukrainian && !end.equals("ое") && !end.equals("ая")
+            || russian && end.length() == 2) {
+          return stem;
+        }
+        return null;
+      }
+    }
+    return null;
   }
 
   /** The stem a Cyrillic key is inflected from, or null when it has none worth matching. */

@@ -69,6 +69,57 @@ class PlaceMatcherTest {
   }
 
   @Test
+  void polishMobileEAndPluralNames() {
+    String s = "Burmistrz Mielca spotkał się w Wiedniu z gośćmi z Biskupca, a umowę z Żółkwią "
+        + "podpisano w Tychach, potem w Suwałkach, z udziałem Katowic i Kielc.";
+    String f = found(s, "pl");
+    assertTrue(f.matches(".*Mielca→[^ ]*mielec\\b.*"), f);
+    assertTrue(f.matches(".*Wiedniu→[^ ]*wieden\\b.*"), f);
+    assertTrue(f.matches(".*Biskupca→[^ ]*biskupiec\\b.*"), f);
+    assertTrue(f.matches(".*Żółkwią→[^ ]*zo[lł]kiew\\b.*"), f);
+    assertTrue(f.matches(".*Tychach→[^ ]*tychy\\b.*"), f);
+    assertTrue(f.matches(".*Suwałkach→[^ ]*suwałki\\b.*"), f);
+    assertTrue(f.matches(".*Katowic→[^ ]*katowice\\b.*"), f);
+    assertTrue(f.matches(".*Kielc→[^ ]*kielce\\b.*"), f);
+    // the same words in English are no names; a bare plural stem is no word ("tych" = "those")
+    List<String> en = surfaces("Visitors from Mielca, Wiedniu, Tychach and Kielc.", "en");
+    assertTrue(List.of("Mielca", "Wiedniu", "Tychach", "Kielc").stream().noneMatch(en::contains),
+        en.toString());
+    List<String> common = surfaces("Z tych prac wybrano dwie, bo było ich mało.", "pl");
+    assertTrue(!common.contains("tych") && !common.contains("prac"), common.toString());
+  }
+
+  @Test
+  void polishAdjectiveNounNames() {
+    String s = "Prezydent Zielonej Góry i burmistrz Dobrego Miasta byli w Nowym Sączu, "
+        + "a potem przed Dobrym Miastem i pod Tarnowskimi Górami.";
+    String f = found(s, "pl");
+    assertTrue(f.contains("Zielonej Góry→zielona gora"), f);
+    assertTrue(f.contains("Dobrego Miasta→dobre miasto"), f);
+    assertTrue(f.contains("Nowym Sączu→nowy sacz"), f);
+    assertTrue(f.contains("Dobrym Miastem→dobre miasto"), f);
+    assertTrue(f.contains("Tarnowskimi Górami→tarnowskie gory"), f);
+    // only in Polish articles
+    String en = found("The words Nowym Sączu and Dobrego Miasta.", "en");
+    assertTrue(!en.contains("Sączu") && !en.contains("Dobrego"), en);
+  }
+
+  @Test
+  void ukrainianVowelAlternationAndAdjectiveNames() {
+    String s = "Делегація Києва і Харкова прибула до Чернігова, потім була в Києві з мером "
+        + "Кам’янського та зустрілася з Кам'янським районом.";
+    String f = found(s, "uk");
+    assertTrue(f.matches(".*Києва→[^ ]*киів\\b.*"), f);
+    assertTrue(f.matches(".*Києві→[^ ]*киів\\b.*"), f);
+    assertTrue(f.matches(".*Харкова→[^ ]*харків\\b.*"), f);
+    assertTrue(f.matches(".*Чернігова→[^ ]*чернігів\\b.*"), f);
+    assertTrue(f.matches(".*Кам’янського→[^ ]*кам'янське\\b.*"), f);
+    // an ending that is neither a noun's nor an adjective's is no case form
+    assertTrue(surfaces("Харківщина і кам'янськість.", "uk").isEmpty(),
+        found("Харківщина і кам'янськість.", "uk"));
+  }
+
+  @Test
   void koreanSuffixesAndParticlesFollowTheName() {
     // 서울시 is a name of Seoul itself, 와 a particle; 서울대학교 (the university) is no match
     String s = "서울시와 부산에서 대표단이 서울대학교를 방문했다.";
