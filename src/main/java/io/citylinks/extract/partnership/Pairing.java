@@ -53,6 +53,8 @@ public final class Pairing {
    * the city; "两市", the two cities) is too weak to be a partner.
    */
   static final double MIN_PARTNER_CONFIDENCE = 0.7;
+  /** A sentence without a cue adds participants when it lists at least this many. */
+  static final int MIN_LISTED = 3;
   /** The headline and lead count double. */
   static final int LEAD_SENTENCES = 2;
 
@@ -142,6 +144,7 @@ public final class Pairing {
         pairs.computeIfAbsent(key, k -> new Support(p[0], p[1])).add(s, weights, explicit, official);
       }
     }
+    addListedParticipants(sentences, citiesBySentence, cuesBySentence, home, pairs, officials);
     List<Support> kept = new ArrayList<>();
     double top = 0;
     for (Support p : pairs.values()) {
@@ -171,6 +174,69 @@ public final class Pairing {
       found.add(Candidate.ordered(p.a, p.b, type, p.sentences, p.evidence, confidence));
     }
     return found;
+  }
+
+  /**
+   * Participants a sentence only lists: in an article where a sentence with a cue (conference,
+   * twinning, agreement, visit) names the home city, and officials are about, a sentence without
+   * a cue that names three foreign cities or
+   * more and no other city of the home country ("proposals by the representatives of Sukhum,
+   * Minsk, Vitebsk...") names more of its partners. Each is paired with the home city with the
+   * type the article's home pairs have most, at a weak cue's weight and without an explicit
+   * sentence, so the confidence model sees how thin the evidence is.
+   */
+  private static void addListedParticipants(List<String> sentences,
+      Map<Integer, List<PlaceMention>> citiesBySentence,
+      Map<Integer, List<CueMention>> cuesBySentence, PlaceMention home,
+      Map<String, Support> pairs, Set<Integer> officials) {
+    if (home == null || officials.isEmpty()) {
+      return;
+    }
+    EnumMap<Type, Double> articleTypes = new EnumMap<>(Type.class);
+    for (Map.Entry<Integer, List<CueMention>> e : cuesBySentence.entrySet()) {
+      List<PlaceMention> named = citiesBySentence.getOrDefault(e.getKey(), List.of());
+      if (named.stream().noneMatch(m -> m.placeId().equals(home.placeId()))) {
+        continue;
+      }
+      weights(e.getValue(), e.getKey()).forEach((t, w) -> {
+        if (t == Type.CONFERENCE || t == Type.TWINNING || t == Type.VISIT
+            || t == Type.DELEGATION || t == Type.AGREEMENT) {
+          articleTypes.merge(t == Type.DELEGATION ? Type.VISIT : t, w, Double::sum);
+        }
+      });
+    }
+    if (articleTypes.isEmpty()) {
+      return;
+    }
+    Type main = articleTypes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow()
+        .getKey();
+    for (Map.Entry<Integer, List<PlaceMention>> e : new TreeMap<>(citiesBySentence).entrySet()) {
+      int s = e.getKey();
+      if (cuesBySentence.getOrDefault(s, List.of()).stream()
+          .anyMatch(c -> RelationCue.TYPES.indexOf(c.type())
+              <= RelationCue.TYPES.indexOf(RelationCue.COOPERATION))) {
+        continue; // a sentence with a relation cue was paired above
+      }
+      List<PlaceMention> foreign = new ArrayList<>();
+      boolean otherLocal = false;
+      for (PlaceMention m : e.getValue()) {
+        if (!m.country().equals(home.country())) {
+          foreign.add(m);
+        } else if (!m.placeId().equals(home.placeId())) {
+          otherLocal = true;
+        }
+      }
+      if (foreign.size() < MIN_LISTED || otherLocal) {
+        continue;
+      }
+      EnumMap<Type, Double> weights = new EnumMap<>(Type.class);
+      weights.put(main, WEAK);
+      for (PlaceMention f : foreign) {
+        String key = home.placeId().compareTo(f.placeId()) < 0
+            ? home.placeId() + "|" + f.placeId() : f.placeId() + "|" + home.placeId();
+        pairs.computeIfAbsent(key, k -> new Support(home, f)).add(s, weights, false, true);
+      }
+    }
   }
 
   /**
