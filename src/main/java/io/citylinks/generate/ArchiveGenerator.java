@@ -207,7 +207,10 @@ public final class ArchiveGenerator {
       case "tr" -> Charset.forName("windows-1254");
       case "fa", "ar" -> Charset.forName("windows-1256");
       case "zh" -> Charset.forName("GB18030");
-      case "ru" -> Charset.forName("windows-1251");
+      case "ru", "uk" -> Charset.forName("windows-1251");
+      case "pl" -> Charset.forName("windows-1250");
+      case "ja" -> Charset.forName("Shift_JIS");
+      case "ko" -> Charset.forName("x-windows-949");
       default -> Charset.forName("windows-1252");
     };
   }

@@ -108,7 +108,7 @@ final class ArticleComposer {
     for (String t : topics) {
       topicWords.add(vocab.topicNames.get(t).get(lang));
     }
-    slots.put("topics", lang.equals("zh") ? String.join("、", topicWords)
+    slots.put("topics", unspaced(lang) ? String.join("、", topicWords)
         : String.join(and, topicWords));
     slots.put("trap_year", String.valueOf(date.getYear() - 2 - rnd.nextInt(9)));
     slots.put("date", formatDate(lang, date, rnd));
@@ -215,6 +215,16 @@ final class ArticleComposer {
       case "ar" -> List.of("EG", "JO", "AE");
       case "zh" -> List.of("CN");
       case "ru" -> List.of("RU");
+      case "es" -> List.of("ES");
+      case "fr" -> List.of("FR");
+      case "de" -> List.of("DE");
+      case "pt" -> List.of("PT");
+      case "it" -> List.of("IT");
+      case "ja" -> List.of("JP");
+      case "ko" -> List.of("KR");
+      case "uk" -> List.of("UA");
+      case "pl" -> List.of("PL");
+      case "nl" -> List.of("NL");
       default -> List.of("GB", "NL", "DE", "FR", "ES", "IT", "RO", "KR", "JP");
     };
     List<City> candidates = vocab.cities.stream()
@@ -268,8 +278,20 @@ final class ArticleComposer {
           d.getDayOfMonth()), '٠');
       case "zh" -> String.format("%d-%02d-%02d %s", d.getYear(), d.getMonthValue(),
           d.getDayOfMonth(), hhmm);
-      case "ru" -> String.format("%02d.%02d.%d", d.getDayOfMonth(), d.getMonthValue(),
+      case "ru", "de", "uk" -> String.format("%02d.%02d.%d", d.getDayOfMonth(),
+          d.getMonthValue(), d.getYear());
+      case "pl" -> String.format("%02d.%02d.%d, %s", d.getDayOfMonth(), d.getMonthValue(),
+          d.getYear(), hhmm);
+      case "es", "fr", "it" -> String.format("%02d/%02d/%d", d.getDayOfMonth(),
+          d.getMonthValue(), d.getYear());
+      case "pt" -> String.format("%02d/%02d/%d %s", d.getDayOfMonth(), d.getMonthValue(),
+          d.getYear(), hhmm);
+      case "nl" -> String.format("%02d-%02d-%d", d.getDayOfMonth(), d.getMonthValue(),
           d.getYear());
+      case "ja" -> String.format("%d年%d月%d日 %s", d.getYear(), d.getMonthValue(),
+          d.getDayOfMonth(), hhmm);
+      case "ko" -> String.format("%d.%02d.%02d %s", d.getYear(), d.getMonthValue(),
+          d.getDayOfMonth(), hhmm);
       default -> d.toString();
     };
   }
@@ -313,7 +335,7 @@ final class ArticleComposer {
   /** A paragraph of 30 to 45 words in sentences of 6 to 14, with a figure or two. */
   private String detail(String lang, SplittableRandom rnd) {
     List<String> words = vocab.detailWords(lang);
-    boolean zh = lang.equals("zh");
+    boolean zh = unspaced(lang);
     StringBuilder sb = new StringBuilder();
     int n = 30 + rnd.nextInt(16);
     int sentence = 6 + rnd.nextInt(9);
@@ -328,6 +350,11 @@ final class ArticleComposer {
       }
     }
     return sb.toString();
+  }
+
+  /** Languages written without spaces between words (Chinese, Japanese). */
+  static boolean unspaced(String lang) {
+    return lang.equals("zh") || lang.equals("ja");
   }
 
   private static <T> T pick(List<T> list, SplittableRandom rnd) {

@@ -10,7 +10,8 @@ import java.util.Map;
 /** The generator's word lists and sentence templates, from {@code conf/generator/}. */
 final class Vocabulary {
   /** Languages the generator writes, in the column order of cities.tsv, countries.tsv, topics.tsv. */
-  static final List<String> LANGUAGES = List.of("tr", "fa", "ar", "zh", "ru", "en");
+  static final List<String> LANGUAGES = List.of("tr", "fa", "ar", "zh", "ru", "en", "es", "fr",
+      "de", "pt", "it", "ja", "ko", "uk", "pl", "nl");
 
   /** A city: GeoNames id and name, country, and its name in each language. */
   record City(long geonameId, String name, String country, Map<String, String> names) {}
@@ -57,7 +58,7 @@ final class Vocabulary {
   }
 
   /**
-   * Words (characters in Chinese) of the language's negative titles and leads, slots left out:
+   * Words (characters in Chinese and Japanese) of the language's negative titles and leads, slots left out:
    * the stuff of each article's own detail paragraphs, so that two different stories share no
    * more text than real ones do. Partnership cue words are not among them.
    */
@@ -67,7 +68,7 @@ final class Vocabulary {
       for (String kind : List.of("title.negative", "lead.negative")) {
         for (String t : templates(l, kind)) {
           String plain = t.replaceAll("\\{[^}]*}", " ").replaceAll("[\\p{P}\\p{S}]", " ");
-          for (String w : l.equals("zh") ? plain.replace(" ", "").split("")
+          for (String w : ArticleComposer.unspaced(l) ? plain.replace(" ", "").split("")
               : plain.trim().split("\\s+")) {
             if (!w.isBlank()) {
               words.add(w);
