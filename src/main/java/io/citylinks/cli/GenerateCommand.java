@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code jobs/generate}: a synthetic archive with known ground truth. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = {"Write a synthetic archive of municipal news in tr, fa, ar, zh, ru and en "
+    description = {"Write a synthetic archive of municipal news in 16 languages (tr, fa, ar, zh, ru, en, es, "
+        + "fr, de, pt, it, ja, ko, uk, pl, nl) "
         + "(partnership news and ordinary municipal news, site boilerplate, exact, near and "
         + "reworded copies) with its ground truth in OUT/_ground_truth.jsonl.",
         "The same options and --seed always give the same bytes."})

@@ -177,9 +177,9 @@ public final class Pairing {
   }
 
   /**
-   * Participants a sentence only lists: in an article where a sentence with a cue (conference,
-   * twinning, agreement, visit) names the home city, and officials are about, a sentence without
-   * a cue that names three foreign cities or
+   * Participants a sentence only lists: in an article where a sentence with a conference or
+   * twinning cue names the home city (a forum it hosts, a twin-cities gathering), and officials
+   * are about, a sentence without a relation cue that names three foreign cities or
    * more and no other city of the home country ("proposals by the representatives of Sukhum,
    * Minsk, Vitebsk...") names more of its partners. Each is paired with the home city with the
    * type the article's home pairs have most, at a weak cue's weight and without an explicit
@@ -199,9 +199,8 @@ public final class Pairing {
         continue;
       }
       weights(e.getValue(), e.getKey()).forEach((t, w) -> {
-        if (t == Type.CONFERENCE || t == Type.TWINNING || t == Type.VISIT
-            || t == Type.DELEGATION || t == Type.AGREEMENT) {
-          articleTypes.merge(t == Type.DELEGATION ? Type.VISIT : t, w, Double::sum);
+        if (t == Type.CONFERENCE || t == Type.TWINNING) {
+          articleTypes.merge(t, w, Double::sum);
         }
       });
     }
