@@ -180,8 +180,9 @@ public final class PlaceResolver {
         String text = n.text();
         String adjacent;
         if (PlaceMatcher.scriptClass(m.key().charAt(0)) == PlaceMatcher.HAN) {
-          // Chinese names the country first: 荷兰海牙, 土耳其伊兹密尔
-          adjacent = i > 0 && matches.get(i - 1).normEnd() == m.normStart()
+          // Chinese names the country first: 荷兰海牙, 土耳其伊兹密尔; Japanese with の or ・
+          // between them: 日本の明石市, 中国・無錫市
+          adjacent = i > 0 && hanAdjacent(text, matches.get(i - 1).normEnd(), m.normStart())
               ? countryOf(matches.get(i - 1)) : null;
         } else {
           adjacent = i + 1 < matches.size()
@@ -549,6 +550,15 @@ public final class PlaceResolver {
     g.chosen = p;
     g.rule = rule;
     g.confidence = confidence;
+  }
+
+  /** Whether only nothing, の or ・ stands between two Han or kana names. */
+  private static boolean hanAdjacent(String text, int end, int start) {
+    if (end > start) {
+      return false;
+    }
+    String gap = text.substring(end, start);
+    return gap.isEmpty() || gap.equals("の") || gap.equals("・");
   }
 
   /** A Hangul name written with 성 (a Chinese province) or 현 (a Japanese prefecture). */

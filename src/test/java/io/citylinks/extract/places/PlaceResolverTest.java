@@ -38,6 +38,22 @@ class PlaceResolverTest {
   }
 
   @Test
+  void regionsAreNoCities() {
+    // "Shandong province" and 静岡県 (the prefecture) are regions; Shizuoka city is a city
+    String en = places("en", "A delegation of Shandong province visited the city of Izmir.");
+    assertTrue(en.contains("Izmir=311046") && !en.contains("Shandong"), en);
+    String ja = places("ja", "静岡県の知事と静岡市の市長が会談した。");
+    assertEquals(1, ja.split(" ").length, ja); // 静岡市 only
+    assertTrue(ja.startsWith("静岡市="), ja);
+  }
+
+  @Test
+  void japaneseCountryBeforeTheCityWithNo() {
+    String ja = places("ja", "日本の明石市と中国・無錫市が交流した。");
+    assertTrue(ja.contains("明石市=1847966") && ja.contains("無錫市=1790923"), ja);
+  }
+
+  @Test
   void mashhadIsIranian() {
     assertEquals("مشهد=124665 شیراز=115019", places("fa", "مشهد و شیراز خواهرخوانده شدند."));
   }
