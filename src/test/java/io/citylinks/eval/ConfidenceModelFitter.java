@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
-import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
+import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.tuning.CrossValidator;
 import org.apache.spark.ml.tuning.CrossValidatorModel;
@@ -63,17 +63,18 @@ public final class ConfidenceModelFitter {
       StructType schema = new StructType().add("label", DataTypes.DoubleType)
           .add("features", SQLDataTypes.VectorType());
       Dataset<Row> data = spark.createDataFrame(rows, schema);
-      // the L2 strength is chosen by 5-fold cross-validation (area under ROC), so the weights
-      // are the ones that rank unseen pairs best, not the ones that fit these pairs best
+      // the L2 strength is chosen by 5-fold cross-validation on log loss, so the weights are the
+      // ones whose probabilities hold best on pairs they were not fitted on
       LogisticRegression lr = new LogisticRegression().setElasticNetParam(0).setMaxIter(200);
       ParamMap[] grid = new ParamGridBuilder()
           .addGrid(lr.regParam(), new double[] {0.001, 0.01, 0.03, 0.1, 0.3, 1.0}).build();
       CrossValidatorModel cv = new CrossValidator().setEstimator(lr).setEstimatorParamMaps(grid)
-          .setEvaluator(new BinaryClassificationEvaluator()).setNumFolds(5).setSeed(42)
+          .setEvaluator(new MulticlassClassificationEvaluator().setMetricName("logLoss"))
+          .setNumFolds(5).setSeed(42)
           .fit(data);
       LogisticRegressionModel model = (LogisticRegressionModel) cv.bestModel();
       double regParam = model.getRegParam();
-      double[] auc = cv.avgMetrics();
+      double[] logLoss = cv.avgMetrics(); // log loss per candidate
       double[] coefficients = model.coefficients().toArray();
       double[] w = new double[coefficients.length + 1];
       w[0] = model.intercept();
@@ -82,8 +83,8 @@ public final class ConfidenceModelFitter {
           + "(io.citylinks.extract.partnership.ConfidenceModel):\n"
           + "# confidence = 1 / (1 + exp(-sum(weight * feature))). Written by the test-scope tool\n"
           + "# io.citylinks.eval.ConfidenceModelFitter (Spark MLlib logistic regression, L2 "
-          + regParam + " chosen by 5-fold cross-validation, AUC " + String.format(Locale.ROOT,
-              "%.3f", Arrays.stream(auc).max().orElse(Double.NaN)) + ")\n"
+          + regParam + " chosen by 5-fold cross-validation, log loss " + String.format(Locale.ROOT,
+              "%.3f", Arrays.stream(logLoss).min().orElse(Double.NaN)) + ")\n"
           + "# from the extracted pairs of labelled pages, each right or wrong by its labels:\n"
           + sets.stream().map(s -> "#   " + s + "\n").reduce("", String::concat)
           + String.format(Locale.ROOT, "# %d pairs, %d right. Rerun it after changing extraction.%n",

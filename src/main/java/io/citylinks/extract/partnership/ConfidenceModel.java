@@ -22,7 +22,8 @@ public final class ConfidenceModel {
   public static final List<String> FEATURES = List.of("intercept", "strong_cue",
       "min_place_confidence", "one_sentence_names_both", "log_supporting_sentences",
       "log_pairs_in_article", "with_home_city", "officials_near", "diplomats_in_article",
-      "share_of_top_pair", "type_twinning", "type_agreement", "type_visit", "same_country");
+      "share_of_top_pair", "type_twinning", "type_agreement", "type_visit", "same_country",
+      "background_only");
 
   private static volatile ConfidenceModel shared;
 
@@ -94,15 +95,18 @@ public final class ConfidenceModel {
    * @param type the pair's relation type
    * @param pairsInArticle acceptable pairs the article has, this one included
    * @param share this pair's cue weight over the article's best-supported pair's
+   * @param backgroundOnly the pair's only support is a relation said to exist already ("sister
+   *     cities since 1989", "its existing sister cities")
    */
   public static double[] features(boolean strong, double placeA, double placeB,
       boolean oneSentence, int sentences, int pairsInArticle, boolean withHome,
-      boolean officials, boolean diplomats, double share, String type, boolean sameCountry) {
+      boolean officials, boolean diplomats, double share, String type, boolean sameCountry,
+      boolean backgroundOnly) {
     return new double[] {1, b(strong), Math.min(placeA, placeB), b(oneSentence),
         Math.log1p(sentences), Math.log1p(pairsInArticle), b(withHome), b(officials),
         b(diplomats), share, b(type.equals(RelationCue.TWINNING)),
         b(type.equals(RelationCue.AGREEMENT)), b(type.equals(RelationCue.VISIT)),
-        b(sameCountry)};
+        b(sameCountry), b(backgroundOnly)};
   }
 
   private static double b(boolean v) {

@@ -164,7 +164,8 @@ public final class Pairing {
       }
       double[] x = ConfidenceModel.features(p.strong(), p.a.confidence(), p.b.confidence(),
           p.explicit, p.sentences.size(), kept.size(), home != null && p.has(home), p.official,
-          diplomats, top > 0 ? p.total() / top : 0, type, p.a.country().equals(p.b.country()));
+          diplomats, top > 0 ? p.total() / top : 0, type, p.a.country().equals(p.b.country()),
+          p.typed(Type.PAST_TWINNING) > 0 && p.total() == p.typed(Type.PAST_TWINNING));
       double confidence = model.confidence(x);
       if (features != null) {
         features.add(x); // fitting the model: every pair, however doubtful
