@@ -12,7 +12,7 @@ import java.util.Locale;
  * ({@code conf/extract/confidence-model.tsv}), fitted on labelled pages by the test-scope tool
  * {@code io.citylinks.eval.ConfidenceModelFitter} with Spark MLlib's logistic regression.
  * The file's row {@code min_confidence} is the floor below which a pair is not reported at all
- * (measured on the dev pages: the pairs under 0.25 were right one time in eight).
+ * (measured on the dev pages: 2 of the 15 pairs under 0.25 were right).
  * Immutable and thread-safe.
  */
 public final class ConfidenceModel {
