@@ -145,6 +145,8 @@ public final class PlaceResolver {
     boolean cue;
     boolean apostropheSuffix;
     boolean commonWord;
+    /** Some occurrence is capitalised in a cased script, inside a sentence, alone. */
+    boolean capitalisedInside;
     boolean hanShort;
     boolean withShi; // the name carries 市
     Place chosen;
@@ -222,6 +224,7 @@ public final class PlaceResolver {
             && m.normEnd() < text.length() && "시구군".indexOf(text.charAt(m.normEnd())) >= 0;
         g.allWeak &= weak;
         g.allPartOfName &= partOfName;
+        g.capitalisedInside |= cased && !weak && mode == Mode.ANY;
       }
     }
     Set<String> articleCountries = new HashSet<>();
@@ -478,6 +481,11 @@ public final class PlaceResolver {
       boolean evidence = strongCue || adjacent && keyScript != PlaceMatcher.HAN;
       if (evidence && (inSentence || homeOrContext)) {
         accept(g, p, "common-word+cue", 0.6);
+      } else if (g.capitalisedInside && isMajor(p) && (home.contains(p.countryCode())
+          || inContext)) {
+        // a word the language also has, written as a name inside a sentence, and a large city
+        // of the country the article is about: Portuguese "o Porto", Turkish "Van'da"
+        accept(g, p, "common-word+capital", 0.7);
       }
       return;
     }

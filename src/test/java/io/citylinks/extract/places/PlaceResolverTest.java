@@ -54,6 +54,14 @@ class PlaceResolverTest {
   }
 
   @Test
+  void aCommonWordWrittenAsANameIsALargeHomeCity() {
+    // "porto" is also the Portuguese word for port: capitalised inside a sentence it is the city
+    assertTrue(places("pt", "A delegação de Milão visitou Porto esta semana.")
+        .contains("Porto=2735943"), places("pt", "A delegação de Milão visitou Porto."));
+    assertEquals("", places("pt", "O navio chegou ao porto de manhã."));
+  }
+
+  @Test
   void mashhadIsIranian() {
     assertEquals("مشهد=124665 شیراز=115019", places("fa", "مشهد و شیراز خواهرخوانده شدند."));
   }
