@@ -481,11 +481,13 @@ public final class PlaceResolver {
       boolean evidence = strongCue || adjacent && keyScript != PlaceMatcher.HAN;
       if (evidence && (inSentence || homeOrContext)) {
         accept(g, p, "common-word+cue", 0.6);
-      } else if (g.capitalisedInside && isMajor(p) && (home.contains(p.countryCode())
-          || inContext)) {
+      } else if (g.capitalisedInside) {
         // a word the language also has, written as a name inside a sentence, and a large city
-        // of the country the article is about: Portuguese "o Porto", Turkish "Van'da"
-        accept(g, p, "common-word+capital", 0.7);
+        // of the language's home countries: Portuguese "visitou Porto", Turkish "Van'da"
+        g.places.values().stream().map(Entry::place)
+            .filter(q -> isMajor(q) && home.contains(q.countryCode()))
+            .max(Comparator.comparingLong(Place::population))
+            .ifPresent(q -> accept(g, q, "common-word+capital", 0.7));
       }
       return;
     }
