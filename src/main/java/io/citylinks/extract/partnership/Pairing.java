@@ -138,13 +138,12 @@ public final class Pairing {
       boolean official = officials.contains(s) || officials.contains(s - 1)
           || officials.contains(s + 1);
       for (PlaceMention[] p : pairsIn(sentences.get(s), named, home, weights, e.getValue())) {
-        String key = p[0].placeId().compareTo(p[1].placeId()) < 0
-            ? p[0].placeId() + "|" + p[1].placeId() : p[1].placeId() + "|" + p[0].placeId();
         boolean explicit = named.contains(p[0]) && named.contains(p[1]);
-        pairs.computeIfAbsent(key, k -> new Support(p[0], p[1])).add(s, weights, explicit, official);
+        pairs.computeIfAbsent(pairKey(p[0], p[1]), k -> new Support(p[0], p[1]))
+            .add(s, weights, explicit, official);
       }
     }
-    addListedParticipants(sentences, citiesBySentence, cuesBySentence, home, pairs, officials);
+    addListedParticipants(citiesBySentence, cuesBySentence, home, pairs, officials);
     List<Support> kept = new ArrayList<>();
     double top = 0;
     for (Support p : pairs.values()) {
@@ -182,12 +181,11 @@ public final class Pairing {
    * twinning cue names the home city (a forum it hosts, a twin-cities gathering), and officials
    * are about, a sentence without a relation cue that names three foreign cities or
    * more and no other city of the home country ("proposals by the representatives of Sukhum,
-   * Minsk, Vitebsk...") names more of its partners. Each is paired with the home city with the
-   * type the article's home pairs have most, at a weak cue's weight and without an explicit
+   * Minsk, Vitebsk...") names more of its partners. Each is paired with the home city, with the
+   * type those home-city sentences name most, at a weak cue's weight and without an explicit
    * sentence, so the confidence model sees how thin the evidence is.
    */
-  private static void addListedParticipants(List<String> sentences,
-      Map<Integer, List<PlaceMention>> citiesBySentence,
+  private static void addListedParticipants(Map<Integer, List<PlaceMention>> citiesBySentence,
       Map<Integer, List<CueMention>> cuesBySentence, PlaceMention home,
       Map<String, Support> pairs, Set<Integer> officials) {
     if (home == null || officials.isEmpty()) {
@@ -213,8 +211,7 @@ public final class Pairing {
     for (Map.Entry<Integer, List<PlaceMention>> e : new TreeMap<>(citiesBySentence).entrySet()) {
       int s = e.getKey();
       if (cuesBySentence.getOrDefault(s, List.of()).stream()
-          .anyMatch(c -> RelationCue.TYPES.indexOf(c.type())
-              <= RelationCue.TYPES.indexOf(RelationCue.COOPERATION))) {
+          .anyMatch(c -> RelationCue.namesRelation(c.type()))) {
         continue; // a sentence with a relation cue was paired above
       }
       List<PlaceMention> foreign = new ArrayList<>();
@@ -232,11 +229,16 @@ public final class Pairing {
       EnumMap<Type, Double> weights = new EnumMap<>(Type.class);
       weights.put(main, WEAK);
       for (PlaceMention f : foreign) {
-        String key = home.placeId().compareTo(f.placeId()) < 0
-            ? home.placeId() + "|" + f.placeId() : f.placeId() + "|" + home.placeId();
-        pairs.computeIfAbsent(key, k -> new Support(home, f)).add(s, weights, false, true);
+        pairs.computeIfAbsent(pairKey(home, f), k -> new Support(home, f))
+            .add(s, weights, false, true);
       }
     }
+  }
+
+  /** The key of a pair of places, the same in either order. */
+  private static String pairKey(PlaceMention x, PlaceMention y) {
+    return x.placeId().compareTo(y.placeId()) < 0 ? x.placeId() + "|" + y.placeId()
+        : y.placeId() + "|" + x.placeId();
   }
 
   /**
@@ -531,6 +533,5 @@ public final class Pairing {
       }
       return conference > visit ? RelationCue.CONFERENCE : RelationCue.VISIT;
     }
-
   }
 }

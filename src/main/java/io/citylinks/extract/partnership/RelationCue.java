@@ -56,6 +56,11 @@ public record RelationCue(String type, boolean strong) implements Serializable {
 
   /** True for cues that name a relation (twinning, agreement, visit, delegation, conference, cooperation). */
   public boolean isRelation() {
+    return namesRelation(type);
+  }
+
+  /** True for the types that name a relation, not an official, a background, a host... */
+  public static boolean namesRelation(String type) {
     return TYPES.indexOf(type) <= TYPES.indexOf(COOPERATION);
   }
 
