@@ -2,12 +2,7 @@ package io.citylinks.eval;
 
 import io.citylinks.eval.GoldScorer.Found;
 import io.citylinks.eval.GoldScorer.GoldDoc;
-import io.citylinks.extract.partnership.Candidate;
 import io.citylinks.extract.partnership.ConfidenceModel;
-import io.citylinks.extract.partnership.PartnershipExtractor;
-import io.citylinks.extract.places.DevPlaceReport;
-import io.citylinks.ingest.dates.FoundDate;
-import io.citylinks.ingest.dates.PublishedDates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,16 +10,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.tuning.CrossValidator;
 import org.apache.spark.ml.tuning.CrossValidatorModel;
 import org.apache.spark.ml.tuning.ParamGridBuilder;
-import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -34,7 +28,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Fits {@code conf/extract/confidence-model.tsv}: runs partnership extraction on labelled sets
- * of text pages (as {@link DevPartnershipReport} does), labels each extracted pair right or
+ * of text pages ({@link DevPartnershipReport#extract}), labels each extracted pair right or
  * wrong against the gold file, and fits Spark MLlib's logistic regression on the pairs' features
  * ({@link ConfidenceModel#FEATURES}). Usage: {@code ConfidenceModelFitter OUT DOCS GOLD [DOCS
  * GOLD ...]}. Never give it a held-out set: what it is fitted on is no longer a measure.
@@ -101,18 +95,11 @@ public final class ConfidenceModelFitter {
 
   /** Each extracted pair of a page: label 1 when the page's labels have it, with its features. */
   static List<Row> examples(String page, GoldDoc gold) {
-    PublishedDates.DateLineSplit split = PublishedDates.splitDateLine(page);
-    FoundDate date = split.date() != null ? split.date()
-        : PublishedDates.fromText(split.rest(), gold.lang()).orElse(null);
-    Integer year = date == null ? null : date.date().getYear();
-    List<String> sentences = Arrays.asList(DevPlaceReport.SENTENCES.split(split.rest()));
     List<double[]> features = new ArrayList<>();
-    List<Candidate> found = PartnershipExtractor.extract(sentences, gold.lang(), year, features);
+    List<Found> found = DevPartnershipReport.extract(page, gold.lang(), null, features);
     List<Row> out = new ArrayList<>();
     for (int i = 0; i < found.size(); i++) {
-      Candidate c = found.get(i);
-      Found f = new Found(c.a().name(), c.a().country(), c.a().placeId(), c.b().name(),
-          c.b().country(), c.b().placeId(), c.type(), new TreeSet<>(c.topics()), c.year());
+      Found f = found.get(i);
       boolean right = gold.partnerships().stream()
           .anyMatch(g -> GoldScorer.samePair(g, f, GazetteerNames.shared()));
       // the first entry is the intercept's constant 1: MLlib fits its own intercept

@@ -44,13 +44,22 @@ public final class DevPartnershipReport {
 
   /** Partnerships of one page in the seed/dev text format. */
   static List<Found> extract(String page, String lang, String printAs) {
+    return extract(page, lang, printAs, null);
+  }
+
+  /**
+   * As above; when {@code features} is not null, the confidence model's features of each
+   * partnership are added to it in the same order, and pairs under the model's floor are kept
+   * (what {@link ConfidenceModelFitter} fits on).
+   */
+  static List<Found> extract(String page, String lang, String printAs, List<double[]> features) {
     PublishedDates.DateLineSplit split = PublishedDates.splitDateLine(page);
     FoundDate date = split.date() != null ? split.date()
         : PublishedDates.fromText(split.rest(), lang).orElse(null);
     Integer year = date == null ? null : date.date().getYear();
     List<String> sentences = Arrays.asList(DevPlaceReport.SENTENCES.split(split.rest()));
     List<Found> out = new ArrayList<>();
-    for (Candidate c : PartnershipExtractor.extract(sentences, lang, year)) {
+    for (Candidate c : PartnershipExtractor.extract(sentences, lang, year, features)) {
       out.add(new Found(c.a().name(), c.a().country(), c.a().placeId(), c.b().name(),
           c.b().country(), c.b().placeId(), c.type(), new TreeSet<>(c.topics()), c.year(),
           c.confidence()));

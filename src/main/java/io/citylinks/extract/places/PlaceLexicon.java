@@ -67,8 +67,8 @@ public final class PlaceLexicon {
         case "region-after" ->
             lex.regionAfter.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
         default -> throw new IllegalArgumentException(CUES_FILE
-            + ": where must be before, after, title, article, region-before or region-after, got '" + r[1] + "' for '" + r[2]
-            + "'");
+            + ": where must be before, after, title, article, region-before or region-after, got '"
+            + r[1] + "' for '" + r[2] + "'");
       }
     }
     for (String[] r : DataFiles.readTable(COMMON_WORDS_FILE, 2)) {

@@ -192,7 +192,7 @@ public final class PlaceResolver {
         }
         boolean cue = lexicon.hasCue(language, text, m.normStart(), m.normEnd());
         if (!cue && (lexicon.regionCue(language, text, m.normStart(), m.normEnd())
-            || koreanRegionSuffix(text, m))) {
+            || "성현".indexOf(hangulSuffix(text, m)) >= 0)) {
           continue; // "Shandong province", "İzmir ili": the region, not its city
         }
         Mode mode = Mode.ANY;
@@ -220,8 +220,7 @@ public final class PlaceResolver {
         g.cue |= cue;
         g.apostropheSuffix |= apostrophe;
         // Korean writes the city's or district's suffix onto its name: 수원시와, 도봉구는
-        g.withShi |= PlaceMatcher.scriptClass(m.key().charAt(0)) == PlaceMatcher.HANGUL
-            && m.normEnd() < text.length() && "시구군".indexOf(text.charAt(m.normEnd())) >= 0;
+        g.withShi |= "시구군".indexOf(hangulSuffix(text, m)) >= 0;
         g.allWeak &= weak;
         g.allPartOfName &= partOfName;
         g.capitalisedInside |= cased && !weak && mode == Mode.ANY;
@@ -571,10 +570,14 @@ public final class PlaceResolver {
     return gap.isEmpty() || gap.equals("の") || gap.equals("・");
   }
 
-  /** A Hangul name written with 성 (a Chinese province) or 현 (a Japanese prefecture). */
-  private static boolean koreanRegionSuffix(String text, PlaceMatcher.Match m) {
+  /**
+   * The syllable Korean writes onto a Hangul name (시 city, 구 district, 군 county; 성 a Chinese
+   * province, 현 a Japanese prefecture), or a space when the match is no Hangul name or none
+   * follows.
+   */
+  private static char hangulSuffix(String text, PlaceMatcher.Match m) {
     return PlaceMatcher.scriptClass(m.key().charAt(0)) == PlaceMatcher.HANGUL
-        && m.normEnd() < text.length() && "성현".indexOf(text.charAt(m.normEnd())) >= 0;
+        && m.normEnd() < text.length() ? text.charAt(m.normEnd()) : ' ';
   }
 
   /** Orders the readings of a name: in-context country, language override, size, rank. */

@@ -23,9 +23,8 @@ import java.util.TreeSet;
  * {@link CountryNamesFileTest} fails when the file's CLDR rows differ from what this writes.
  */
 public final class CountryNamesGenerator {
-  static final List<String> LANGUAGES =
-      List.of("tr", "fa", "ar", "zh", "ru", "en", "es", "fr", "de", "pt", "it", "ja", "ko", "uk",
-          "pl", "nl");
+  /** The gazetteer's languages, without its "*" (any). */
+  static final List<String> LANGUAGES = Gazetteer.LANGUAGES.subList(1, Gazetteer.LANGUAGES.size());
 
   static final String HEADER = """
       # Country names and adjectives (demonyms) per language, for place recognition.
