@@ -55,6 +55,8 @@ public final class Pairing {
   static final double MIN_PARTNER_CONFIDENCE = 0.7;
   /** A sentence without a cue adds participants when it lists at least this many. */
   static final int MIN_LISTED = 3;
+  /** A heading's cues reach this many sentences after it (a list's items, blank lines too). */
+  static final int MAX_LIST_ITEMS = 12;
   /** The headline and lead count double. */
   static final int LEAD_SENTENCES = 2;
 
@@ -106,6 +108,7 @@ public final class Pairing {
         inSentence.add(m);
       }
     }
+    inheritHeadingCues(sentences, cuesBySentence, citiesBySentence);
     Set<Integer> officials = new HashSet<>();
     for (CueMention c : cues) {
       if (c.type().equals(RelationCue.OFFICIAL) || c.type().equals(RelationCue.DELEGATION)) {
@@ -231,6 +234,44 @@ public final class Pairing {
       for (PlaceMention f : foreign) {
         pairs.computeIfAbsent(pairKey(home, f), k -> new Support(home, f))
             .add(s, weights, false, true);
+      }
+    }
+  }
+
+  /**
+   * A list under a heading: the items after a sentence that ends with a colon and names a
+   * relation ("Agreements were signed by:", "Partnerschaften schlossen:") carry its cues, each
+   * item naming its own cities ("• A and B;"). The list ends at an item that names no city, at
+   * an item that names a relation of its own, or at the next heading.
+   */
+  static void inheritHeadingCues(List<String> sentences,
+      Map<Integer, List<CueMention>> cuesBySentence,
+      Map<Integer, List<PlaceMention>> citiesBySentence) {
+    for (Map.Entry<Integer, List<CueMention>> e : new TreeMap<>(cuesBySentence).entrySet()) {
+      int s = e.getKey();
+      String heading = sentences.get(s) == null ? "" : sentences.get(s).strip();
+      if (!(heading.endsWith(":") || heading.endsWith("：")) || citiesBySentence.containsKey(s)
+          || e.getValue().stream().noneMatch(c -> RelationCue.namesRelation(c.type()))) {
+        continue;
+      }
+      for (int k = s + 1; k < sentences.size() && k <= s + MAX_LIST_ITEMS; k++) {
+        String item = sentences.get(k) == null ? "" : sentences.get(k).strip();
+        if (item.isEmpty()) {
+          continue;
+        }
+        List<CueMention> own = cuesBySentence.getOrDefault(k, List.of());
+        if (!citiesBySentence.containsKey(k)
+            || own.stream().anyMatch(c -> RelationCue.namesRelation(c.type()))) {
+          break;
+        }
+        List<CueMention> inherited = new ArrayList<>(own);
+        for (CueMention c : e.getValue()) {
+          inherited.add(new CueMention(k, 0, 0, c.cue(), c.type(), c.strong()));
+        }
+        cuesBySentence.put(k, inherited);
+        if (item.endsWith(":") || item.endsWith("：")) {
+          break;
+        }
       }
     }
   }
@@ -367,6 +408,14 @@ public final class Pairing {
       boolean signed = weights.containsKey(Type.TWINNING) || weights.containsKey(Type.AGREEMENT);
       Set<String> ids = new TreeSet<>();
       local.forEach(m -> ids.add(m.placeId()));
+      if (signed && ids.size() == 2 && !ids.contains(home.placeId())) {
+        // two other cities of the country sign with each other ("• A and B;" under a heading)
+        PlaceMention first = local.get(0);
+        PlaceMention second = local.stream().filter(m -> !m.placeId().equals(first.placeId()))
+            .findFirst().orElseThrow();
+        pairs.add(new PlaceMention[] {first, second});
+        return pairs;
+      }
       ids.add(home.placeId());
       if (signed && ids.size() == 2) {
         PlaceMention other = local.stream().filter(m -> !m.placeId().equals(home.placeId()))

@@ -163,6 +163,15 @@ public final class PlaceLexicon {
     return followedBy(cues(regionAfter, lang), text, end);
   }
 
+  /**
+   * True when a region word follows the name and no municipal cue does: the word after a name
+   * decides what it is ("громада Херсонської області": the oblast, whatever stands before).
+   */
+  public boolean regionFollows(String lang, String text, int end) {
+    return followedBy(cues(regionAfter, lang), text, end)
+        && !followedBy(cues(after, lang), text, end);
+  }
+
   /** True when a person's title of {@code lang} stands right before {@code begin}. */
   public boolean afterTitle(String lang, String text, int begin) {
     return precededBy(cues(titles, lang), text, begin, true);

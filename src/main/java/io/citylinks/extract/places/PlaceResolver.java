@@ -8,6 +8,7 @@ import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,10 +89,26 @@ public final class PlaceResolver {
 
   private final PlaceMatcher matcher;
   private final PlaceLexicon lexicon;
+  /** Built on the first Hangul or Cyrillic sentence: ~460,000 Latin keys. */
+  private volatile TransliteratedNames transliterated;
 
   public PlaceResolver(PlaceMatcher matcher, PlaceLexicon lexicon) {
     this.matcher = matcher;
     this.lexicon = lexicon;
+  }
+
+  private TransliteratedNames transliterated() {
+    TransliteratedNames t = transliterated;
+    if (t == null) {
+      synchronized (this) {
+        t = transliterated;
+        if (t == null) {
+          t = new TransliteratedNames(matcher.gazetteer());
+          transliterated = t;
+        }
+      }
+    }
+    return t;
   }
 
   /**
@@ -149,6 +166,11 @@ public final class PlaceResolver {
     boolean capitalisedInside;
     boolean hanShort;
     boolean withShi; // the name carries 市
+    /**
+     * Found by another spelling ({@link TransliteratedNames}): the places it may be; null for a
+     * name the gazetteer has as written.
+     */
+    Set<String> transliterated;
     Place chosen;
     /** The country named right after the name ("Córdoba, Argentina"): it decides this one. */
     String adjacentCountry;
@@ -176,8 +198,28 @@ public final class PlaceResolver {
       }
       SurfaceNormalizer.Normalized n = SurfaceNormalizer.normalizeText(sentence);
       List<PlaceMatcher.Match> matches = matcher.find(n, language);
+      Map<PlaceMatcher.Match, Set<String>> spelt = new IdentityHashMap<>();
+      if (transliterable(n.text())) {
+        List<TransliteratedNames.Spelt> found = transliterated().find(n, language, matches);
+        if (!found.isEmpty()) {
+          matches = new ArrayList<>(matches);
+          for (TransliteratedNames.Spelt t : found) {
+            if (t.sameSpan()) {
+              // the exact match's readings and those of its other spelling compete as one name
+              matches.removeIf(m -> m.normStart() == t.match().normStart()
+                  && m.normEnd() == t.match().normEnd());
+            } else {
+              spelt.put(t.match(), t.placeIds());
+            }
+            matches.add(t.match());
+          }
+          matches.sort(Comparator.comparingInt(PlaceMatcher.Match::start));
+        }
+      }
       for (int i = 0; i < matches.size(); i++) {
         PlaceMatcher.Match m = matches.get(i);
+        Set<String> speltAs = spelt.get(m);
+        boolean transliteratedName = speltAs != null;
         String surface = sentence.substring(m.start(), m.end());
         String text = n.text();
         String adjacent;
@@ -190,8 +232,12 @@ public final class PlaceResolver {
           adjacent = i + 1 < matches.size()
               ? adjacentCountry(text, m, matches.get(i + 1)) : null;
         }
+        if (adjacent == null && transliteratedName) {
+          adjacent = countryJustBefore(text, matches, i);
+        }
         boolean cue = lexicon.hasCue(language, text, m.normStart(), m.normEnd());
-        if (!cue && (lexicon.regionCue(language, text, m.normStart(), m.normEnd())
+        if (lexicon.regionFollows(language, text, m.normEnd())
+            || !cue && (lexicon.regionCue(language, text, m.normStart(), m.normEnd())
             || "성현".indexOf(hangulSuffix(text, m)) >= 0)) {
           continue; // "Shandong province", "İzmir ili": the region, not its city
         }
@@ -204,8 +250,10 @@ public final class PlaceResolver {
         }
         Mode groupMode = mode;
         Group g = groups.computeIfAbsent(
-            mode + "|" + adjacent + "|" + String.join("|", m.keys()),
+            (transliteratedName ? "T|" : "") + mode + "|" + adjacent + "|"
+                + String.join("|", m.keys()),
             k -> newGroup(m, language, groupMode));
+        g.transliterated = speltAs;
         g.adjacentCountry = adjacent;
         boolean apostrophe = language.equals("tr") && m.normEnd() + 1 < text.length()
             && text.charAt(m.normEnd()) == '\''
@@ -220,7 +268,9 @@ public final class PlaceResolver {
         g.cue |= cue;
         g.apostropheSuffix |= apostrophe;
         // Korean writes the city's or district's suffix onto its name: 수원시와, 도봉구는
-        g.withShi |= "시구군".indexOf(hangulSuffix(text, m)) >= 0;
+        g.withShi |= "시구군".indexOf(hangulSuffix(text, m)) >= 0
+            || transliteratedName && m.normEnd() < text.length()
+                && "市区郡町村".indexOf(text.charAt(m.normEnd())) >= 0;
         g.allWeak &= weak;
         g.allPartOfName &= partOfName;
         g.capitalisedInside |= cased && !weak && mode == Mode.ANY;
@@ -276,6 +326,40 @@ public final class PlaceResolver {
     out.sort(Comparator.comparingInt(PlaceMention::sentenceIdx)
         .thenComparingInt(PlaceMention::start));
     return out;
+  }
+
+  /** Whether {@link TransliteratedNames} may find anything: Hangul, Cyrillic or Han text. */
+  private static boolean transliterable(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      int cls = PlaceMatcher.scriptClass(text.charAt(i));
+      if (cls == PlaceMatcher.HANGUL || cls == PlaceMatcher.CYRILLIC || cls == PlaceMatcher.HAN) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A spelt name's country may stand this many characters before it, a state between them. */
+  private static final int COUNTRY_REACH = 12;
+
+  /**
+   * The country named shortly before match {@code i}, past the names of its regions
+   * ("加拿大魁北克省沙威尼根市", "미국 위스콘신주 매니토웍시"), or null.
+   */
+  private String countryJustBefore(String text, List<PlaceMatcher.Match> matches, int i) {
+    int from = matches.get(i).normStart();
+    for (int j = i - 1; j >= 0; j--) {
+      PlaceMatcher.Match before = matches.get(j);
+      if (from - before.normEnd() > COUNTRY_REACH || before.normEnd() > from) {
+        return null;
+      }
+      String country = countryOf(before);
+      if (country != null) {
+        return country;
+      }
+      from = before.normStart();
+    }
+    return null;
   }
 
   /** Words that may stand between a place and its country: "Córdoba in Spain", "… en España". */
@@ -427,6 +511,20 @@ public final class PlaceResolver {
       return;
     }
     Set<String> home = HOME_COUNTRIES.getOrDefault(lang, Set.of());
+    if (g.transliterated != null) {
+      // another spelling's key names places worldwide: only those it may be, of a country the
+      // article is about, and only when the text says the name is a place
+      if (!(g.cue || g.withShi || g.apostropheSuffix || g.adjacentCountry != null)) {
+        return;
+      }
+      readings.removeIf(e -> !g.transliterated.contains(e.place().id()));
+      readings.removeIf(e -> g.adjacentCountry != null
+          ? !e.place().countryCode().equals(g.adjacentCountry)
+          : !context.contains(e.place().countryCode()) && !home.contains(e.place().countryCode()));
+      if (readings.isEmpty()) {
+        return;
+      }
+    }
     boolean adjacent = false;
     if (g.adjacentCountry != null) {
       List<Entry> inCountry = readings.stream()

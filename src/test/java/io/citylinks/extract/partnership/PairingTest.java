@@ -92,4 +92,25 @@ class PairingTest {
         "Die Straßenbahn aus Wien fährt seit Montag auch in Graz.",
         "Der Bürgermeister von Graz lobte die neuen Fahrzeuge."));
   }
+
+  @Test
+  void itemsOfAListCarryTheCuesOfItsHeading() {
+    // the heading names the relation, each item names its two partners and nothing else
+    assertEquals("Dresden/DE-Leipzig/DE agreement; Mainz/DE-Trier/DE agreement", pairs("de",
+        "Die Städte trafen sich in Berlin zum Städtetag.",
+        "Kooperationsvereinbarungen unterzeichneten:",
+        "• die Stadt Leipzig und die Stadt Dresden;",
+        "• die Stadt Mainz und die Stadt Trier.",
+        "Weitere Gespräche sollen folgen."));
+  }
+
+  @Test
+  void aListEndsWhereItsItemsStopNamingCities() {
+    // the last line names a city but comes after an item without one: not part of the list
+    assertEquals("Dresden/DE-Leipzig/DE agreement", pairs("de",
+        "Kooperationsvereinbarungen unterzeichneten:",
+        "• die Stadt Leipzig und die Stadt Dresden;",
+        "• weitere Gemeinden folgen.",
+        "Mainz und Trier waren ebenfalls vertreten."));
+  }
 }

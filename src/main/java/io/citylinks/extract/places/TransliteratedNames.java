@@ -1,0 +1,660 @@
+package io.citylinks.extract.places;
+
+import com.ibm.icu.text.Transliterator;
+import io.citylinks.config.DataFiles;
+import io.citylinks.extract.places.gazetteer.Gazetteer;
+import io.citylinks.extract.places.gazetteer.Place;
+import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Names the gazetteer has only in Latin letters, written in the article's own script: a Korean
+ * district in Hangul (도봉구 for Dobong-gu), a Ukrainian or Russian town in Cyrillic, in a case or
+ * adjective form (Славутська громада for Slavuta). Each candidate is transliterated with ICU4J
+ * (Hangul-Latin, Ukrainian-Latin/BGN, Russian-Latin/BGN), folded to a loose key that forgives the
+ * usual differences between romanisations (ya/ia, kh/h, y/i), and looked up among the gazetteer's
+ * Latin keys.
+ *
+ * <p>Only names that say they are places are tried: a Hangul word with its administrative suffix
+ * (시, 구, 군), a capitalised Cyrillic word. The matches it returns name Latin keys that may
+ * belong to places anywhere; {@link PlaceResolver} keeps only readings in a country the article
+ * names or the language's home countries, and only with a municipal cue, a suffix or the country
+ * named next to the name.
+ *
+ * <p>Thread-safe: the key index is immutable and each thread has its own transliterators.
+ */
+final class TransliteratedNames {
+  /** A stem may stand for a key this many letters longer (Славут- for Slavuta, Арбузин- for Arbuzynka). */
+  private static final int MAX_COMPLETION = 2;
+  /** Shorter stems are too often another word's beginning. */
+  private static final int MIN_STEM = 4;
+  /** A name found by its sound has at least this many consonants (classes). */
+  private static final int MIN_SKELETON = 3;
+  /** A name found by its sound is a town of this size at least. */
+  private static final long MIN_SOUNDED_POPULATION = 2_000;
+  /** Suffixes after a Japanese katakana name or a Chinese phonetic name of a foreign town. */
+  private static final String TOWN_SUFFIXES = "市町村";
+  private static final ThreadLocal<Transliterator> KATAKANA =
+      ThreadLocal.withInitial(() -> Transliterator.getInstance("Katakana-Latin"));
+  private static final ThreadLocal<Transliterator> PINYIN =
+      ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin"));
+  /** A stem may differ from a key in one letter from this length on. */
+  private static final int MIN_FUZZY_STEM = 8;
+  /** Endings of Ukrainian and Russian adjectives made from a place name (-ська громада, -ский район). */
+  private static final List<String> ADJECTIVE_SUFFIXES = List.of("ськ", "цьк", "зьк", "ск", "цк");
+  private static final Set<String> ADMINISTRATIVE = Set.of("시", "구", "군");
+  /** Han characters that make the name before them a municipality or district. */
+  private static final String HAN_ADMINISTRATIVE = "市区郡";
+  static final String HANJA_FILE = "places/hanja-readings.tsv";
+  /** Romanised Hangul names only Korean places: South and North Korea. */
+  private static final Set<String> KOREAS = Set.of("KR", "KP");
+
+  private static final ThreadLocal<Transliterator> HANGUL =
+      ThreadLocal.withInitial(() -> Transliterator.getInstance("Hangul-Latin"));
+  private static final ThreadLocal<Transliterator> UKRAINIAN =
+      ThreadLocal.withInitial(() -> Transliterator.getInstance("Ukrainian-Latin/BGN"));
+  private static final ThreadLocal<Transliterator> RUSSIAN =
+      ThreadLocal.withInitial(() -> Transliterator.getInstance("Russian-Latin/BGN"));
+
+  /** Loose keys, sorted; {@code keys[i]} is the gazetteer key {@code loose[i]} came from. */
+  private final String[] loose;
+  private final String[] keys;
+  /** Sino-Korean readings of the Han keys, sorted; {@code hanKeys[i]} is what {@code sino[i]} reads. */
+  private final String[] sino;
+  private final String[] hanKeys;
+  private final Map<Character, Character> hanja;
+  private final Gazetteer gazetteer;
+  /** "skeleton|CC" of the Latin names of towns, sorted; {@code soundIds[i]} is "id TAB key". */
+  private final String[] sounds;
+  private final String[] soundIds;
+
+  TransliteratedNames(Gazetteer gazetteer) {
+    this.gazetteer = gazetteer;
+    hanja = readHanja();
+    List<String[]> latinRows = new ArrayList<>();
+    List<String[]> hanRows = new ArrayList<>();
+    gazetteer.forEachKey((key, readings) -> {
+      if (latin(key)) {
+        String l = looseOf(letters(key)); // keys are normalised already
+        if (l.length() >= 3) {
+          latinRows.add(new String[] {l, key});
+        }
+      } else if (key.length() >= 2 && PlaceMatcher.scriptClass(key.charAt(0)) == PlaceMatcher.HAN) {
+        String reading = sinoKorean(key);
+        if (reading != null) {
+          hanRows.add(new String[] {reading, key});
+        }
+      }
+    });
+    String[][] l = sorted(latinRows);
+    loose = l[0];
+    keys = l[1];
+    String[][] h = sorted(hanRows);
+    sino = h[0];
+    hanKeys = h[1];
+    List<String[]> soundRows = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < keys.length; i++) {
+      String skeleton = skeletonOf(letters(keys[i]));
+      if (skeleton.length() < MIN_SKELETON) {
+        continue;
+      }
+      for (Place p : gazetteer.lookup(keys[i])) {
+        if (p.kind() == Place.Kind.CITY && p.population() >= MIN_SOUNDED_POPULATION
+            && seen.add(skeleton + "|" + p.countryCode() + "|" + p.id())) {
+          soundRows.add(new String[] {skeleton + "|" + p.countryCode(), p.id() + "\t" + keys[i]});
+        }
+      }
+    }
+    String[][] sd = sorted(soundRows);
+    sounds = sd[0];
+    soundIds = sd[1];
+  }
+
+  private static String[][] sorted(List<String[]> rows) {
+    rows.sort(Comparator.comparing((String[] r) -> r[0]).thenComparing(r -> r[1]));
+    String[][] out = new String[2][rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      out[0][i] = rows.get(i)[0];
+      out[1][i] = rows.get(i)[1];
+    }
+    return out;
+  }
+
+  private static Map<Character, Character> readHanja() {
+    Map<Character, Character> m = new HashMap<>();
+    for (String[] row : DataFiles.readTable(HANJA_FILE, 2)) {
+      if (row[0].length() == 1 && row[1].length() == 1) {
+        m.put(row[0].charAt(0), row[1].charAt(0));
+      }
+    }
+    return m;
+  }
+
+  /**
+   * How Korean reads a Han name, syllable by syllable, with the initial-sound rule of its first
+   * syllable (洛 락 → 낙, 李 리 → 이); null when a character has no reading.
+   */
+  String sinoKorean(String han) {
+    StringBuilder out = new StringBuilder(han.length());
+    for (int i = 0; i < han.length(); i++) {
+      Character r = hanja.get(han.charAt(i));
+      if (r == null) {
+        return null;
+      }
+      out.append(i == 0 ? initialSound(r) : r.charValue());
+    }
+    return out.toString();
+  }
+
+  /** 두음 법칙: a word does not start with ㄹ, nor with ㄴ before i or y. */
+  static char initialSound(char syllable) {
+    int code = syllable - 0xAC00;
+    if (code < 0 || code >= 11172) {
+      return syllable;
+    }
+    int lead = code / 588;
+    int vowel = (code % 588) / 28;
+    int tail = code % 28;
+    // vowels ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ (i or y after the consonant)
+    boolean iy = vowel == 2 || vowel == 6 || vowel == 7 || vowel == 12 || vowel == 17
+        || vowel == 20;
+    final int nieun = 2;
+    final int rieul = 5;
+    final int ieung = 11;
+    if (lead == rieul) {
+      lead = iy ? ieung : nieun;
+    } else if (lead == nieun && iy) {
+      lead = ieung;
+    }
+    return (char) (0xAC00 + lead * 588 + vowel * 28 + tail);
+  }
+
+  /**
+   * A name found by its spelling: the match (its {@code key} the name as written, its {@code keys}
+   * the gazetteer keys it may stand for) and the places it may be; {@code sameSpan} when an exact
+   * match of the matcher covers the same letters (its readings compete with these).
+   */
+  record Spelt(PlaceMatcher.Match match, Set<String> placeIds, boolean sameSpan) {}
+
+  /**
+   * A foreign town written by its sound in katakana, Hangul or Han characters (マニトワック市,
+   * 매니토웍시, 马尼托沃克市 for Manitowoc): its consonants, as classes (b/p/f/v, t/d, k/g, s/z/j/ch,
+   * l/r, m, n), against those of the Latin names of towns of at least 2,000 people. Only the
+   * places of one country whose sound is unique there (or that outnumber the next one fivefold)
+   * are kept; the resolver keeps those of a foreign country the article names. Returns place id
+   * → the key it was found by.
+   */
+  private Map<String, String> bySound(String latin, Set<String> exclude) {
+    String skeleton = skeleton(latin);
+    Map<String, String> found = new HashMap<>();
+    if (skeleton.length() < MIN_SKELETON) {
+      return found;
+    }
+    Map<String, List<Place>> byCountry = new HashMap<>();
+    Map<String, String> keyOf = new HashMap<>();
+    String prefix = skeleton + "|";
+    for (int i = lowerBound(sounds, prefix); i < sounds.length && sounds[i].startsWith(prefix);
+        i++) {
+      if (exclude.contains(sounds[i].substring(prefix.length()))) {
+        continue;
+      }
+      String[] idKey = soundIds[i].split("\t", 2);
+      keyOf.putIfAbsent(idKey[0], idKey[1]);
+      gazetteer.byId(idKey[0]).ifPresent(
+          p -> byCountry.computeIfAbsent(p.countryCode(), c -> new ArrayList<>()).add(p));
+    }
+    for (List<Place> places : byCountry.values()) {
+      List<Place> distinct = places.stream().distinct()
+          .sorted(Comparator.comparingLong(Place::population).reversed()).toList();
+      if (distinct.size() == 1 || distinct.get(0).population() >= 5 * distinct.get(1).population()) {
+        found.put(distinct.get(0).id(), keyOf.get(distinct.get(0).id()));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The consonants of a romanised name as classes, vowels and h, w, y dropped, repeats once:
+   * "Manitowoc", "manitowakku", "maenitowog" and "ma ni tuo wo ke" all give "MNTK".
+   */
+  static String skeleton(String latin) {
+    return skeletonOf(letters(SurfaceNormalizer.normalize(latin)));
+  }
+
+  private static String skeletonOf(String letters) {
+    String s = letters.replace("tch", "c").replace("sch", "s").replace("sh", "s")
+        .replace("zh", "s").replace("ph", "f").replace("th", "t").replace("kh", "k")
+        .replace("gh", "g").replace("ck", "k").replace("ng", "n").replace("ts", "s")
+        .replace("tz", "s").replace("dz", "s");
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      char next = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+      char cls = switch (c) {
+        case 'b', 'p', 'f', 'v' -> 'P';
+        case 't', 'd' -> 'T';
+        case 'k', 'g', 'q' -> 'K';
+        case 'c' -> next == 'e' || next == 'i' || next == 'h' ? 'S' : 'K';
+        case 's', 'z', 'j', 'x' -> 'S';
+        case 'l', 'r' -> 'R';
+        case 'm' -> 'M';
+        case 'n' -> 'N';
+        default -> ' ';
+      };
+      if (cls != ' ' && (out.length() == 0 || out.charAt(out.length() - 1) != cls)) {
+        out.append(cls);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Names in Hangul, Cyrillic or Han characters read through another script: the matcher's exact
+   * matches {@code known} are kept, and where one of them covers exactly a Hangul name, the
+   * readings of its Sino-Korean spelling join it.
+   */
+  List<Spelt> find(SurfaceNormalizer.Normalized n, String lang, List<PlaceMatcher.Match> known) {
+    String text = n.text();
+    Set<String> homes = PlaceResolver.homeCountries(lang);
+    boolean[] covered = new boolean[text.length()];
+    Map<Long, PlaceMatcher.Match> spans = new HashMap<>();
+    Set<Integer> knownEnds = new HashSet<>();
+    for (PlaceMatcher.Match m : known) {
+      knownEnds.add(m.normEnd());
+      Arrays.fill(covered, m.normStart(), Math.min(m.normEnd(), text.length()), true);
+      spans.put(span(m.normStart(), m.normEnd()), m);
+    }
+    List<Spelt> out = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      int cls = PlaceMatcher.scriptClass(text.charAt(i));
+      if (cls == PlaceMatcher.HAN && HAN_ADMINISTRATIVE.indexOf(text.charAt(i)) >= 0) {
+        Spelt k = korean(n, i, covered);
+        if (k == null && "zh".equals(lang) && text.charAt(i) == '市') {
+          k = chinese(n, i, covered, knownEnds, homes);
+        }
+        if (k != null) {
+          out.add(k);
+        }
+      }
+      if (PlaceMatcher.katakana(text.charAt(i))) {
+        int end = i;
+        while (end < text.length() && PlaceMatcher.katakana(text.charAt(end))) {
+          end++;
+        }
+        if (end - i >= 3 && end < text.length() && TOWN_SUFFIXES.indexOf(text.charAt(end)) >= 0
+            && !anyCovered(covered, i, end) && afterKnown(text, i, knownEnds)) {
+          Spelt k = sounded(n, i, end, KATAKANA.get().transliterate(text.substring(i, end)), homes);
+          if (k != null) {
+            out.add(k);
+          }
+        }
+        i = end;
+        continue;
+      }
+      if (cls != PlaceMatcher.HANGUL && cls != PlaceMatcher.CYRILLIC) {
+        i++;
+        continue;
+      }
+      int end = i;
+      while (end < text.length() && PlaceMatcher.scriptClass(text.charAt(end)) == cls
+          || end < text.length() && cls == PlaceMatcher.CYRILLIC && text.charAt(end) == '\''
+              && end + 1 < text.length()
+              && PlaceMatcher.scriptClass(text.charAt(end + 1)) == cls) {
+        end++;
+      }
+      boolean wordStart = i == 0
+          || PlaceMatcher.scriptClass(text.charAt(i - 1)) != PlaceMatcher.ALPHA;
+      Spelt found = null;
+      if (wordStart && cls == PlaceMatcher.HANGUL) {
+        found = hangul(n, i, end, covered, spans, homes, afterKnown(text, i, knownEnds));
+      } else if (wordStart && !anyCovered(covered, i, end)) {
+        found = cyrillic(n, i, end, lang);
+      }
+      if (found != null) {
+        out.add(found);
+      }
+      i = end;
+    }
+    return out;
+  }
+
+  private static long span(int start, int end) {
+    return (long) start << 32 | end;
+  }
+
+  /**
+   * 도봉구는 → Dobong(-gu) by its romanisation (places in Korea only); 대경시는 → 大庆 by its
+   * Sino-Korean reading (places anywhere). Only a name with its administrative suffix.
+   */
+  private Spelt hangul(SurfaceNormalizer.Normalized n, int start, int end, boolean[] covered,
+      Map<Long, PlaceMatcher.Match> spans, Set<String> homes, boolean afterPlace) {
+    String word = n.text().substring(start, end);
+    // the longest grammar after the stem that starts with 시, 구 or 군
+    for (int cut = 2; cut < word.length(); cut++) {
+      String ending = word.substring(cut);
+      if (!ADMINISTRATIVE.contains(ending.substring(0, 1))
+          || !PlaceMatcher.KOREAN_ENDINGS.contains(ending)) {
+        continue;
+      }
+      String stem = word.substring(0, cut);
+      if (stem.endsWith("도") && ending.startsWith("시")) {
+        continue; // 도시, the word for city: 우호도시 is no town 우호도
+      }
+      List<String> han = lookup(sino, hanKeys, stem);
+      PlaceMatcher.Match exact = spans.get(span(start, start + cut));
+      if (exact != null) {
+        if (han.isEmpty()) {
+          return null;
+        }
+        List<String> keysOf = new ArrayList<>(exact.keys());
+        han.stream().filter(k -> !keysOf.contains(k)).forEach(keysOf::add);
+        return new Spelt(new PlaceMatcher.Match(exact.start(), exact.end(), exact.normStart(),
+            exact.normEnd(), exact.key(), List.copyOf(keysOf)), null, true);
+      }
+      if (anyCovered(covered, start, start + cut)) {
+        return null;
+      }
+      Set<String> ids = new HashSet<>();
+      List<String> found = new ArrayList<>();
+      for (String k : exact(looseKey(HANGUL.get().transliterate(stem)))) {
+        if (addPlaces(k, KOREAS, ids)) {
+          found.add(k);
+        }
+      }
+      for (String k : han) {
+        addPlaces(k, null, ids);
+        found.add(k);
+      }
+      if (found.isEmpty() && afterPlace && !ending.startsWith("시장")) {
+        // a foreign town written by its sound after its country or state: 미국 매니토웍시 (not
+        // 시장, a market as often as a mayor)
+        Map<String, String> sounded = bySound(HANGUL.get().transliterate(stem), homes);
+        ids.addAll(sounded.keySet());
+        sounded.values().stream().distinct().forEach(found::add);
+      }
+      return found.isEmpty() ? null : spelt(n, start, start + cut, stem, found, ids);
+    }
+    return null;
+  }
+
+  /**
+   * A Korean place in Han characters before 市, 区 or 郡 (延寿区 → 연수 → Yeonsu): the two or three
+   * characters before the suffix that no exact match covers, read the Korean way and romanised.
+   */
+  private Spelt korean(SurfaceNormalizer.Normalized n, int suffix, boolean[] covered) {
+    String text = n.text();
+    for (int len = 3; len >= 2; len--) {
+      int start = suffix - len;
+      if (start < 0 || anyCovered(covered, start, suffix)) {
+        continue;
+      }
+      String han = text.substring(start, suffix);
+      if (!han.chars().allMatch(c -> c >= 0x3400
+          && PlaceMatcher.scriptClass((char) c) == PlaceMatcher.HAN)) {
+        continue;
+      }
+      String reading = sinoKorean(han);
+      if (reading == null) {
+        continue;
+      }
+      Set<String> ids = new HashSet<>();
+      List<String> found = new ArrayList<>();
+      for (String k : exact(looseKey(HANGUL.get().transliterate(reading)))) {
+        if (addPlaces(k, KOREAS, ids)) {
+          found.add(k);
+        }
+      }
+      if (!found.isEmpty()) {
+        return spelt(n, start, suffix, han, found, ids);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A foreign town in Chinese characters chosen for their sound before 市 (马尼托沃克市): the two
+   * to six characters between the place the matcher found before it (the country or state) and
+   * the suffix, read in pinyin.
+   */
+  private Spelt chinese(SurfaceNormalizer.Normalized n, int suffix, boolean[] covered,
+      Set<Integer> knownEnds, Set<String> homes) {
+    String text = n.text();
+    for (int len = 6; len >= 2; len--) {
+      int start = suffix - len;
+      if (start < 0 || !knownEnds.contains(start) || anyCovered(covered, start, suffix)) {
+        continue;
+      }
+      if ("省州县縣".indexOf(text.charAt(start)) >= 0) {
+        start++; // 魁北克省|沙威尼根市: the province's suffix is not the town's
+      }
+      String han = text.substring(start, suffix);
+      if (!han.chars().allMatch(c -> c >= 0x3400 && !PlaceMatcher.katakana((char) c)
+          && PlaceMatcher.scriptClass((char) c) == PlaceMatcher.HAN) || han.length() < 2
+          || han.endsWith("城") || han.endsWith("都")) {
+        // 城市 and 都市 are the word for city
+        continue;
+      }
+      return sounded(n, start, suffix, PINYIN.get().transliterate(han), homes);
+    }
+    return null;
+  }
+
+  /**
+   * Whether a name starting at {@code start} follows a place the matcher found, with nothing,
+   * a space, の or ・ between: "美国威斯康星州|马尼托沃克市", "ニュージーランドの|ダニーデン市".
+   */
+  private static boolean afterKnown(String text, int start, Set<Integer> knownEnds) {
+    return knownEnds.contains(start)
+        || start > 0 && " の・".indexOf(text.charAt(start - 1)) >= 0 && knownEnds.contains(start - 1);
+  }
+
+  private Spelt sounded(SurfaceNormalizer.Normalized n, int start, int end, String latin,
+      Set<String> homes) {
+    Map<String, String> found = bySound(latin, homes);
+    if (found.isEmpty()) {
+      return null;
+    }
+    return spelt(n, start, end, n.text().substring(start, end),
+        found.values().stream().distinct().toList(), found.keySet());
+  }
+
+  /**
+   * A capitalised Cyrillic word as it is, as a noun stem with a case ending, or as the stem of an
+   * adjective made from the name (Славутська → Slavut- → Slavuta).
+   */
+  private Spelt cyrillic(SurfaceNormalizer.Normalized n, int start, int end, String lang) {
+    int[] src = n.sourceRange(start, end);
+    if (!Character.isUpperCase(n.source().codePointAt(src[0]))) {
+      return null;
+    }
+    String word = n.text().substring(start, end);
+    Transliterator t = "uk".equals(lang) ? UKRAINIAN.get() : RUSSIAN.get();
+    List<String> found = exact(looseKey(t.transliterate(word)));
+    if (found.isEmpty()) {
+      String stem = adjectiveStem(word);
+      if (stem == null) {
+        stem = nounStem(word);
+      }
+      if (stem != null) {
+        found = completions(looseKey(t.transliterate(stem)));
+      }
+    }
+    if (found.isEmpty()) {
+      return null;
+    }
+    Set<String> ids = new HashSet<>();
+    found.forEach(k -> addPlaces(k, null, ids));
+    return spelt(n, start, end, word, found, ids);
+  }
+
+  /** Adds the ids of the places {@code key} names in {@code countries} (any when null). */
+  private boolean addPlaces(String key, Set<String> countries, Set<String> ids) {
+    boolean any = false;
+    for (Place p : gazetteer.lookup(key)) {
+      if (countries == null || countries.contains(p.countryCode())) {
+        ids.add(p.id());
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  private static String adjectiveStem(String word) {
+    for (String suffix : ADJECTIVE_SUFFIXES) {
+      int at = word.lastIndexOf(suffix);
+      if (at >= 3 && word.length() - at - suffix.length() <= 3) {
+        return word.substring(0, at);
+      }
+    }
+    return null;
+  }
+
+  /** The word without a case ending of one or two letters (Києва → Києв), or null. */
+  private static String nounStem(String word) {
+    for (int len = 2; len >= 1; len--) {
+      if (word.length() - len >= MIN_STEM
+          && PlaceMatcher.CYRILLIC_ENDINGS.contains(word.substring(word.length() - len))) {
+        return word.substring(0, word.length() - len);
+      }
+    }
+    return null;
+  }
+
+  private static Spelt spelt(SurfaceNormalizer.Normalized n, int start, int end,
+      String written, List<String> found, Set<String> ids) {
+    int[] range = n.sourceRange(start, end);
+    return new Spelt(new PlaceMatcher.Match(range[0], range[1], start, end, written,
+        List.copyOf(found)), Set.copyOf(ids), false);
+  }
+
+  /** The gazetteer keys whose loose key is {@code key}. */
+  private List<String> exact(String key) {
+    return key.length() < 3 ? new ArrayList<>() : lookup(loose, keys, key);
+  }
+
+  private static List<String> lookup(String[] sortedKeys, String[] values, String key) {
+    List<String> out = new ArrayList<>();
+    for (int i = lowerBound(sortedKeys, key); i < sortedKeys.length && sortedKeys[i].equals(key);
+        i++) {
+      out.add(values[i]);
+    }
+    return out;
+  }
+
+  /**
+   * The gazetteer keys whose loose key is {@code stem} plus at most two letters; for a long stem
+   * with none, those whose beginning differs from it in one letter, not the first three
+   * (Holoprystan- for Hola Prystan: transliterations disagree on unstressed vowels).
+   */
+  private List<String> completions(String stem) {
+    List<String> out = new ArrayList<>();
+    if (stem.length() < MIN_STEM) {
+      return out;
+    }
+    for (int i = lowerBound(loose, stem); i < loose.length && loose[i].startsWith(stem); i++) {
+      if (loose[i].length() - stem.length() <= MAX_COMPLETION) {
+        out.add(keys[i]);
+      }
+    }
+    if (!out.isEmpty() || stem.length() < MIN_FUZZY_STEM) {
+      return out;
+    }
+    String head = stem.substring(0, 3);
+    for (int i = lowerBound(loose, head); i < loose.length && loose[i].startsWith(head); i++) {
+      String l = loose[i];
+      if (l.length() >= stem.length() && l.length() - stem.length() <= MAX_COMPLETION
+          && mismatches(l, stem) == 1) {
+        out.add(keys[i]);
+      }
+    }
+    return out;
+  }
+
+  /** Letters of {@code stem} that differ from the same positions of {@code key}. */
+  private static int mismatches(String key, String stem) {
+    int n = 0;
+    for (int i = 0; i < stem.length() && n <= 1; i++) {
+      if (key.charAt(i) != stem.charAt(i)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static int lowerBound(String[] sortedKeys, String key) {
+    int lo = 0;
+    int hi = sortedKeys.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sortedKeys[mid].compareTo(key) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static boolean latin(String key) {
+    boolean letter = false;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c >= 'a' && c <= 'z') {
+        letter = true;
+      } else if (c >= 0x80) {
+        return false;
+      }
+    }
+    return letter;
+  }
+
+  /**
+   * A key that forgives how romanisations differ: letters only, ya/yu/ye as ia/iu/ie, y as i,
+   * kh as h, doubled letters once ("Zaporizhzhya" and "Zaporizhzhia", "Dobong-gu" and
+   * "dobonggu" meet).
+   */
+  static String looseKey(String s) {
+    return looseOf(letters(SurfaceNormalizer.normalize(s)));
+  }
+
+  private static String looseOf(String letters) {
+    String l = letters.replace("kh", "h").replace('y', 'i');
+    StringBuilder out = new StringBuilder(l.length());
+    for (int i = 0; i < l.length(); i++) {
+      if (i == 0 || l.charAt(i) != l.charAt(i - 1)) {
+        out.append(l.charAt(i));
+      }
+    }
+    return out.toString();
+  }
+
+  /** The letters a to z of a normalised name, without spaces or punctuation. */
+  private static String letters(String folded) {
+    StringBuilder letters = new StringBuilder(folded.length());
+    for (int i = 0; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      if (c >= 'a' && c <= 'z') {
+        letters.append(c);
+      }
+    }
+    return letters.toString();
+  }
+
+  private static boolean anyCovered(boolean[] covered, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (covered[i]) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,108 @@
+package io.citylinks.extract.places;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Names the gazetteer has only in Latin letters or Han characters, written in the article's own
+ * script: found by their romanisation or their Sino-Korean reading, among the places of the
+ * countries the article is about, and only where the text says they are places. Sentences of our
+ * own.
+ */
+class TransliteratedNamesTest {
+  private static final PlaceResolver RESOLVER = PlaceResolver.shared();
+
+  private static String places(String lang, String... sentences) {
+    return RESOLVER.resolve(Arrays.asList(sentences), lang).stream()
+        .map(m -> m.surface() + "=" + m.name() + "/" + m.country())
+        .collect(Collectors.joining(" "));
+  }
+
+  @Test
+  void aKoreanDistrictInHangulByItsRomanisation() {
+    // 도봉구 is Dobong-gu, which the gazetteer knows only in Latin letters
+    String found = places("ko", "도봉구는 지난주 우호 교류 협약을 맺었다.");
+    assertTrue(found.contains("도봉=Dobong-gu/KR"), found);
+  }
+
+  @Test
+  void aChineseCityInHangulByItsSinoKoreanReading() {
+    // 大庆 read the Korean way is 대경; with China named it is Daqing, not a Korean word
+    String found = places("ko", "충주시는 중국 대경시와 우호도시 협약을 체결했다.");
+    assertTrue(found.contains("대경=Daqing/CN"), found);
+    // without its suffix the same two syllables are not a place
+    assertFalse(places("ko", "중국 대경 관계자가 왔다.").contains("Daqing"));
+  }
+
+  @Test
+  void aKoreanDistrictInHanCharactersByItsKoreanReading() {
+    // 道峰 read the Korean way is 도봉: Dobong-gu of Seoul, when Korea is named
+    String found = places("zh", "韩国首尔道峰区代表团访问了北京。");
+    assertTrue(found.contains("道峰=Dobong-gu/KR"), found);
+    // the reading names Korean places only: no Korean context, no Korean district
+    assertFalse(places("zh", "道峰区代表团访问了北京。").contains("Dobong"));
+  }
+
+  @Test
+  void ukrainianHromadasNamedByAdjectives() {
+    // "Славутська громада": the community of Slavuta, an adjective of the town's name; a small town
+    // needs its country named in the article
+    String found = places("uk", "Славутська громада та Арбузинська громада уклали меморандум на форумі міст України.");
+    assertTrue(found.contains("Славутська=Slavuta/UA"), found);
+    assertTrue(found.contains("Арбузинська=Arbuzynka/UA"), found);
+  }
+
+  @Test
+  void aTransliteratedNameNeedsACueAndACountryOfTheArticle() {
+    // a capitalised word without a municipal word next to it is not looked up by its spelling
+    assertFalse(places("uk", "Арбузинська делегація приїхала.").contains("Arbuzynka"));
+  }
+
+  @Test
+  void theWordAfterTheNameDecides() {
+    // "громада Херсонської області": the oblast, although a cue stands before the name
+    String found = places("uk", "Кожанська громада Херсонської області підписала угоду.");
+    assertFalse(found.contains("Kherson"), found);
+  }
+
+  @Test
+  void looseKeysForgiveRomanisations() {
+    assertEquals(TransliteratedNames.looseKey("Zaporizhzhya"),
+        TransliteratedNames.looseKey("Zaporizhzhia"));
+    assertEquals(TransliteratedNames.looseKey("Kharkiv"), TransliteratedNames.looseKey("Harkiv"));
+  }
+
+  @Test
+  void initialSoundRuleOfSinoKoreanReadings() {
+    assertEquals('낙', TransliteratedNames.initialSound('락')); // 洛阳 → 낙양
+    assertEquals('이', TransliteratedNames.initialSound('리'));
+    assertEquals('여', TransliteratedNames.initialSound('녀'));
+    assertEquals('대', TransliteratedNames.initialSound('대'));
+  }
+
+  @Test
+  void aForeignTownWrittenByItsSoundAfterItsCountry() {
+    // katakana and Chinese characters chosen for their sound, right after the country (and a
+    // province): the town of that country whose consonants they are
+    String ja = places("ja", "ニュージーランドのダニーデン市と姉妹都市提携を結んだ。");
+    assertTrue(ja.contains("ダニーデン=Dunedin/NZ"), ja);
+    String zh = places("zh", "加拿大魁北克省沙威尼根市代表团访问了庆阳。");
+    assertTrue(zh.contains("沙威尼根=Shawinigan/CA"), zh);
+    // without its country before it the same katakana word is not looked up by its sound
+    assertFalse(places("ja", "ダニーデン市と姉妹都市提携を結んだ。").contains("Dunedin"));
+  }
+
+  @Test
+  void consonantSkeletonsOfFourScripts() {
+    // the same town romanised from English, katakana, Hangul and pinyin
+    assertEquals("MNTK", TransliteratedNames.skeleton("Manitowoc"));
+    assertEquals("MNTK", TransliteratedNames.skeleton("manitowakku"));
+    assertEquals("MNTK", TransliteratedNames.skeleton("maenitowog"));
+    assertEquals("MNTK", TransliteratedNames.skeleton("mǎ ní tuō wò kè"));
+  }
+}
