@@ -107,7 +107,7 @@ public final class SqlCommand implements Callable<Integer> {
         System.out.println();
       }
       if (!execute(spark, statements.get(i), format, System.out)) {
-        return Main.EXIT_FAILED;
+        return ExitCode.FAILED.code();
       }
     }
     return 0;
