@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = "City-to-city partnership tables from scraped municipal news.",
     subcommands = {RunCommand.class, NightlyCommand.class, SqlCommand.class,
         ReportCommand.class, GenerateCommand.class, BenchCommand.class, ScoreCommand.class,
-        MaintainCommand.class})
+        MaintainCommand.class, MetastoreCommand.class})
 public final class Main implements Runnable {
   @Override
   public void run() {

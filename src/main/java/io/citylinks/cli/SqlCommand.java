@@ -72,7 +72,7 @@ public final class SqlCommand implements Callable<Integer> {
     }
     String scriptText = script == null ? null : readScript(script);
     CitylinksConfig config = options.load();
-    SparkSession spark = SparkSessions.create(config,
+    SparkSession spark = SparkSessions.createForReading(config,
         serve ? SqlServer.sessionSettings(bind, port) : Map.of());
     try {
       spark.sql("CREATE DATABASE IF NOT EXISTS `" + config.database() + "`");
