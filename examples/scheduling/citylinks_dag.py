@@ -5,20 +5,12 @@ master, e.g. spark://host:7077 or yarn; deploy mode client). Build the jar once 
 worker with `mvn -Pcluster package -DskipTests` (or `jobs/submit --help`, which builds it): it
 bundles Delta and citylinks' libraries, Spark itself comes from the cluster.
 
-Exit codes. SparkSubmitOperator fails the task when spark-submit exits non-zero; in client deploy
-mode the driver runs inside spark-submit, so its exit code is the job's (in cluster mode only
-"failed" survives, the code itself is lost):
-  nightly   0 ok
-            1 failed (the error is in the task log)
-            2 bad configuration or arguments: fix the DAG or the --conf file, retrying won't help
-            3 input unreadable: the --input path is missing or not readable
-            4 partial success: the run finished but some records were rejected (see the
-              rejected_records table); the task still shows as failed, the tables are written
-            5 busy: another run holds the warehouse; a retry later usually succeeds
-  maintain  0 ok
-            1 failed, or no warehouse/database at --warehouse, or the warehouse is in use
-            2 bad options (e.g. --retain-hours below 168 without --force)
-The retries below are meant for 1 and 5; a 2 or 3 fails again until someone fixes the cause.
+Exit codes (README.md, "Exit codes"; `jobs/nightly --help`). SparkSubmitOperator fails the task
+when spark-submit exits non-zero; in client deploy mode the driver runs inside spark-submit, so
+its exit code is the job's (in cluster mode only "failed" survives, the code itself is lost).
+A 4 (done, but some records were rejected; the tables are written) fails the task too.
+The retries below are meant for 1 and 5 (warehouse busy); a 2 (bad arguments or configuration)
+or 3 (input missing) fails again until someone fixes the cause.
 """
 
 from datetime import datetime, timedelta

@@ -21,10 +21,7 @@ import picocli.CommandLine.Option;
     description = {"Incremental run for schedulers: reads only the input files no run has read "
         + "before (a ledger of path, size and SHA-256 in citylinks.processed_files), merges what "
         + "they give into the tables (Delta MERGE) and recomputes the events and counts that "
-        + "change. Running it again, or after a crash, gives the same tables.",
-        "Exit codes: 0 ok (also: nothing new), 1 failed, 2 bad arguments or configuration, "
-            + "3 an --input path is missing or unreadable, 4 done but some records were "
-            + "rejected (see rejected_records), 5 another process holds the warehouse (retry)."})
+        + "change. Running it again, or after a crash, gives the same tables."})
 public final class NightlyCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(NightlyCommand.class);
 
@@ -47,15 +44,19 @@ public final class NightlyCommand implements Callable<Integer> {
     }
     InputFiles.requireLocalPathsExist(inputs);
     LOG.info("effective configuration: {}", config.describe());
+    // A session that already exists belongs to the caller (a test, an embedding job): keep it.
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create(config);
     try {
       RunSummary summary = new PipelineJob(spark, config).run(inputs,
           PipelineJob.Mode.INCREMENTAL);
       System.out.print(summary.describe(config.warehouse(), config.database(),
           config.format().sparkName()));
-      return summary.rejected() > 0 ? Main.EXIT_PARTIAL : 0;
+      return ExitCode.ofRun(summary.rejected());
     } finally {
-      spark.stop();
+      if (ownSession) {
+        spark.stop();
+      }
     }
   }
 }

@@ -40,7 +40,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
     CitylinksConfig config = options.load();
     requireLocalWarehouse(config.warehouse());
-    SparkSession spark = SparkSessions.create(config);
+    SparkSession spark = SparkSessions.createForReading(config, java.util.Map.of());
     ReportData data;
     try {
       data = ReportQueries.read(spark, config.database(), config.warehouse(), top);

@@ -68,6 +68,8 @@ public final class RunCommand implements Callable<Integer> {
       paths.add(sample.toString());
     }
     LOG.info("effective configuration: {}", config.describe());
+    // A session that already exists belongs to the caller (a test, an embedding job): keep it.
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = SparkSessions.create(config);
     try {
       RunSummary summary = new PipelineJob(spark, config).run(paths, runMode);
@@ -75,9 +77,11 @@ public final class RunCommand implements Callable<Integer> {
           config.format().sparkName()));
       System.out.println("  query      jobs/sql --warehouse " + config.warehouse()
           + " -e \"SELECT lang, count(*) FROM " + config.database() + ".articles GROUP BY lang\"");
-      return 0;
+      return ExitCode.ofRun(summary.rejected());
     } finally {
-      spark.stop();
+      if (ownSession) {
+        spark.stop();
+      }
     }
   }
 

@@ -72,7 +72,7 @@ public final class SqlCommand implements Callable<Integer> {
     }
     String scriptText = script == null ? null : readScript(script);
     CitylinksConfig config = options.load();
-    SparkSession spark = SparkSessions.create(config,
+    SparkSession spark = SparkSessions.createForReading(config,
         serve ? SqlServer.sessionSettings(bind, port) : Map.of());
     try {
       spark.sql("CREATE DATABASE IF NOT EXISTS `" + config.database() + "`");
@@ -107,7 +107,7 @@ public final class SqlCommand implements Callable<Integer> {
         System.out.println();
       }
       if (!execute(spark, statements.get(i), format, System.out)) {
-        return Main.EXIT_FAILED;
+        return ExitCode.FAILED.code();
       }
     }
     return 0;

@@ -11,13 +11,18 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the input files under each {@code --input} path, recursively, through Hadoop's FileSystem
- * (so local paths, HDFS and object stores work alike). Names starting with '_' or '.' are skipped,
- * as Spark's own file sources do (e.g. a generator's {@code _ground_truth.jsonl}).
+ * (so local paths, HDFS and object stores work alike). Files and directories with
+ * {@linkplain InputNames#isHidden hidden names} below an input path are skipped, as Spark's own
+ * file sources do (e.g. a generator's {@code _ground_truth.jsonl}); the log says how many.
  */
 public final class InputFiles {
+  private static final Logger LOG = LoggerFactory.getLogger(InputFiles.class);
+
   private InputFiles() {}
 
   /** One input file: its fully qualified path, size and modification time. */
@@ -49,12 +54,22 @@ public final class InputFiles {
         }
         Path qualifiedRoot = fs.makeQualified(root);
         RemoteIterator<LocatedFileStatus> it = fs.listFiles(qualifiedRoot, true);
+        List<String> hiddenExamples = new ArrayList<>();
+        long hidden = 0;
         while (it.hasNext()) {
           LocatedFileStatus status = it.next();
-          if (!isHidden(qualifiedRoot, status.getPath())) {
+          if (isHidden(qualifiedRoot, status.getPath())) {
+            if (hidden++ < 5) {
+              hiddenExamples.add(status.getPath().toString());
+            }
+          } else {
             files.add(new InputFile(status.getPath().toString(), status.getLen(),
                 status.getModificationTime()));
           }
+        }
+        if (hidden > 0) {
+          LOG.info("{}: skipped {} files with hidden names ('_' or '.' first), e.g. {}", input,
+              hidden, hiddenExamples);
         }
       } catch (FileNotFoundException e) {
         throw new InputUnreadableException("--input: path does not exist: " + input, e);
@@ -79,8 +94,7 @@ public final class InputFiles {
 
   private static boolean isHidden(Path root, Path file) {
     for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
-      String name = p.getName();
-      if (name.startsWith("_") || name.startsWith(".")) {
+      if (InputNames.isHidden(p.getName())) {
         return true;
       }
     }

@@ -4,14 +4,19 @@ import io.citylinks.ingest.Rejection.Reason;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides how to read an input from its name and first bytes: compression (gzip, zstd, bzip2),
@@ -176,11 +181,22 @@ public final class InputFormats {
     return sb.toString();
   }
 
-  /** Reads a zip or tar bundle entry by entry, each entry opened as an input of its own. */
+  /**
+   * Reads a zip or tar bundle member by member, each member opened as an input of its own under
+   * its {@linkplain InputNames#safeMemberName safe name}. Directories (nothing to read), hidden
+   * names and links (their content is another member, or outside the bundle) are skipped and
+   * counted in the log; device and FIFO members, and members whose name names no file, are
+   * rejected.
+   */
   static final class BundleStream extends RecordStream {
+    private static final Logger LOG = LoggerFactory.getLogger(BundleStream.class);
+    private static final int EXAMPLES = 5;
+
     private final Origin origin;
     private final ArchiveInputStream<? extends ArchiveEntry> archive;
     private final long maxRecordBytes;
+    private final Tally skipped = new Tally();
+    private final Tally renamed = new Tally();
     private RecordStream current;
     private boolean broken;
 
@@ -214,15 +230,37 @@ public final class InputFormats {
               "bundle cannot be read further: " + e);
         }
         if (entry == null) {
+          logCounts();
           return null;
         }
-        String entryName = entry.getName();
-        if (entry.isDirectory() || isHidden(entryName)) {
+        if (entry.isDirectory()) {
+          continue; // its files are members of their own
+        }
+        String rawName = entry.getName();
+        String name = InputNames.safeMemberName(rawName);
+        if (name.isEmpty()) {
+          return Rejection.of(origin.inEntry(rawName), Reason.UNSUPPORTED_MEMBER,
+              "member name '" + rawName + "' names no file inside the bundle");
+        }
+        if (InputNames.hasHiddenPart(name)) {
+          skipped.count(name);
           continue;
         }
-        Origin at = origin.inEntry(entryName);
+        if (isLink(entry)) {
+          skipped.count(name + " (link)");
+          continue;
+        }
+        String special = specialFile(entry);
+        if (special != null) {
+          return Rejection.of(origin.inEntry(name), Reason.UNSUPPORTED_MEMBER,
+              special + ": only regular files are read");
+        }
+        if (!name.equals(rawName)) {
+          renamed.count(rawName + " -> " + name);
+        }
+        Origin at = origin.inEntry(name);
         try {
-          current = open(at, entryName, new NonClosing(archive), null, maxRecordBytes);
+          current = open(at, name, new NonClosing(archive), null, maxRecordBytes);
         } catch (IOException e) {
           current = RecordStream.of(Rejection.of(at, Reason.UNREADABLE_FILE, e.toString()));
         }
@@ -230,13 +268,51 @@ public final class InputFormats {
       return null;
     }
 
-    private static boolean isHidden(String entryName) {
-      for (String part : entryName.split("/")) {
-        if (part.startsWith(".") || part.startsWith("_") || part.equals("__MACOSX")) {
-          return true;
+    /**
+     * A tar link: its content is another member (read under that name) or a file outside the
+     * bundle (never followed). A zip read as a stream cannot tell: file types live in its central
+     * directory, so a zip symlink is read as the short text it stores (its target).
+     */
+    private static boolean isLink(ArchiveEntry entry) {
+      return entry instanceof TarArchiveEntry tar && (tar.isSymbolicLink() || tar.isLink());
+    }
+
+    /** What a tar member is when it is a device or a FIFO, else null. */
+    private static String specialFile(ArchiveEntry entry) {
+      if (entry instanceof TarArchiveEntry tar) {
+        if (tar.isCharacterDevice() || tar.isBlockDevice()) {
+          return "device";
+        }
+        if (tar.isFIFO()) {
+          return "FIFO";
         }
       }
-      return false;
+      return null;
+    }
+
+    private void logCounts() {
+      String bundle = origin.entry() == null ? origin.file() : origin.file() + "!/" + origin.entry();
+      if (skipped.n > 0) {
+        LOG.info("{}: skipped {} members with hidden names or links, e.g. {}", bundle, skipped.n,
+            skipped.examples);
+      }
+      if (renamed.n > 0) {
+        LOG.info("{}: read {} members under safe names, e.g. {}", bundle, renamed.n,
+            renamed.examples);
+      }
+    }
+
+    /** How many members one rule applied to, with the first few as examples for the log. */
+    private static final class Tally {
+      private final List<String> examples = new ArrayList<>();
+      private int n;
+
+      void count(String example) {
+        n++;
+        if (examples.size() < EXAMPLES) {
+          examples.add(example);
+        }
+      }
     }
 
     @Override

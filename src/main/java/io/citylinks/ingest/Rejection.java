@@ -18,6 +18,8 @@ public record Rejection(String sourceFile, String sourceEntry, long sourceOffset
     TOO_LARGE,
     UNREADABLE_FILE,
     UNSUPPORTED_FORMAT,
+    /** A bundle member that is not a regular file (device, FIFO) or whose name names no file. */
+    UNSUPPORTED_MEMBER,
     /** A bug or unforeseen input in our own per-record code; the detail has the exception. */
     PROCESSING_ERROR;
 

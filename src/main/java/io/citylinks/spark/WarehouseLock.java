@@ -22,13 +22,27 @@ import java.util.Map;
  */
 final class WarehouseLock {
   private static final String FILE = "citylinks.lock";
+  /** With a shared metastore, the jobs that write (run, nightly, maintain) still take turns. */
+  private static final String WRITER_FILE = "citylinks-writer.lock";
   /** Locks this JVM holds, by metastore directory: a JVM may build several sessions (tests). */
   private static final Map<String, FileLock> HELD = new HashMap<>();
 
   private WarehouseLock() {}
 
-  static synchronized void acquire(File metastoreDir, String warehouse) {
-    File lockFile = new File(metastoreDir, FILE);
+  static void acquire(File metastoreDir, String warehouse) {
+    acquire(new File(metastoreDir, FILE), "the warehouse " + warehouse + " is in use by another "
+        + "citylinks process", ": one process at a time may open a warehouse (embedded Derby "
+        + "metastore); wait for it to finish, use another --warehouse, or start its shared "
+        + "metastore (jobs/metastore start)");
+  }
+
+  static void acquireWriter(File metastoreDir, String warehouse) {
+    acquire(new File(metastoreDir, WRITER_FILE), "the warehouse " + warehouse + " is being "
+        + "written by another citylinks job", ": one run, nightly or maintain at a time; wait "
+        + "for it to finish");
+  }
+
+  private static synchronized void acquire(File lockFile, String busy, String advice) {
     String key = lockFile.getAbsolutePath();
     if (HELD.containsKey(key)) {
       return;
@@ -41,10 +55,8 @@ final class WarehouseLock {
       if (lock == null) {
         String holder = readHolder(channel);
         channel.close();
-        throw new WarehouseBusyException("the warehouse " + warehouse + " is in use by another "
-            + "citylinks process" + (holder.isEmpty() ? "" : " (" + holder + ")")
-            + ": one process at a time may open a warehouse (embedded Derby metastore); wait "
-            + "for it to finish, or use another --warehouse");
+        throw new WarehouseBusyException(busy + (holder.isEmpty() ? "" : " (" + holder + ")")
+            + advice);
       }
       channel.truncate(0);
       channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", since "

@@ -31,7 +31,7 @@ class CliEndToEndTest {
     Path warehouse = dir.resolve("wh");
 
     var run = job("run", "--input", input.toString(), "--warehouse", warehouse.toString());
-    assertEquals(0, run.exit(), run.err());
+    assertEquals(ExitCode.PARTIAL.code(), run.exit(), run.err()); // c.txt is rejected
     assertTrue(run.out().contains("2 (0 duplicates: exact and near copies)"), run.out());
     assertTrue(run.out().contains("rejected   1"), run.out());
 
@@ -52,7 +52,7 @@ class CliEndToEndTest {
   void badArgumentsExitTwoWithOneLine() throws Exception {
     var missing = job("run", "--input", dir.resolve("nope").toString(), "--warehouse",
         dir.resolve("wh").toString());
-    assertEquals(Main.EXIT_INPUT, missing.exit());
+    assertEquals(ExitCode.INPUT.code(), missing.exit());
     assertTrue(missing.err().startsWith("error: --input: path does not exist"), missing.err());
     var format = job("run", "--input", dir.toString(), "--format", "xml");
     assertEquals(2, format.exit());
@@ -62,5 +62,6 @@ class CliEndToEndTest {
     var help = job("run", "--help");
     assertEquals(0, help.exit());
     assertTrue(help.out().contains("--input"), help.out());
+    assertTrue(help.out().contains("Exit codes"), help.out());
   }
 }

@@ -55,8 +55,8 @@ class NightlyEndToEndTest {
     Path crashed = dir.resolve("crashed");
 
     Jobs.Result first = nightly(input, clean);
-    assertEquals(Main.EXIT_PARTIAL, first.exit(), first.err()); // the broken line is rejected
-    assertEquals(Main.EXIT_PARTIAL, nightly(input, crashed).exit());
+    assertEquals(ExitCode.PARTIAL.code(), first.exit(), first.err()); // the broken line is rejected
+    assertEquals(ExitCode.PARTIAL.code(), nightly(input, crashed).exit());
 
     // Night 2: new files arrive beside the old ones.
     ArchiveGenerator.generate(GeneratorOptions.builder(30, input.resolve("night2")).seed(22)
@@ -94,7 +94,7 @@ class NightlyEndToEndTest {
     try {
       awaitLine(first, "found \\d+ input files");
       Jobs.Result second = nightly(input, warehouse);
-      assertEquals(Main.EXIT_BUSY, second.exit(), second.err());
+      assertEquals(ExitCode.BUSY.code(), second.exit(), second.err());
       assertTrue(second.err().contains("is in use by another citylinks process (pid "
           + first.pid()), second.err());
       drainAndWait(first);
@@ -103,7 +103,7 @@ class NightlyEndToEndTest {
       first.destroyForcibly();
     }
     Jobs.Result missing = nightly(dir.resolve("nothing-here"), warehouse);
-    assertEquals(Main.EXIT_INPUT, missing.exit(), missing.err());
+    assertEquals(ExitCode.INPUT.code(), missing.exit(), missing.err());
   }
 
   /** Starts a night and kills its driver with SIGKILL when its log shows {@code pattern}. */

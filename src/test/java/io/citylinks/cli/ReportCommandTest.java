@@ -32,7 +32,7 @@ class ReportCommandTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = execute(err, "report", "--warehouse", warehouse.toString(), "--out",
         dir.resolve("r.html").toString());
-    assertEquals(Main.EXIT_FAILED, exit);
+    assertEquals(ExitCode.FAILED.code(), exit);
     assertEquals("error: no citylinks tables in " + warehouse + ": run jobs/run --warehouse "
         + warehouse + " first", err.toString(StandardCharsets.UTF_8).strip());
     assertFalse(Files.exists(warehouse), "no metastore is created for nothing");
@@ -42,7 +42,7 @@ class ReportCommandTest {
   @Test
   void topMustBePositive() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    assertEquals(Main.EXIT_USAGE, execute(err, "report", "--top", "0"));
+    assertEquals(ExitCode.USAGE.code(), execute(err, "report", "--top", "0"));
     assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: --top must be at least 1"));
   }
 }

@@ -200,7 +200,7 @@ class SqlEndToEndTest {
 
       // Another process on the same warehouse is refused with a message, not let in.
       Jobs.Result busy = sql("csv", "SELECT 1");
-      assertEquals(Main.EXIT_BUSY, busy.exit(), busy.out());
+      assertEquals(ExitCode.BUSY.code(), busy.exit(), busy.out());
       assertTrue(busy.err().contains("in use by another citylinks process"), busy.err());
     } finally {
       server.destroy(); // SIGTERM: the server stops and Derby shuts down cleanly
