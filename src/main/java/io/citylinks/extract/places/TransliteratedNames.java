@@ -277,7 +277,7 @@ final class TransliteratedNames {
     while (i < text.length()) {
       int cls = PlaceMatcher.scriptClass(text.charAt(i));
       if (cls == PlaceMatcher.HAN && HAN_ADMINISTRATIVE.indexOf(text.charAt(i)) >= 0) {
-        Spelt k = korean(n, i, covered);
+        Spelt k = korean(n, i, covered, spans);
         if (k == null && "zh".equals(lang) && text.charAt(i) == '市') {
           k = chinese(n, i, covered, knownEnds, homes);
         }
@@ -390,11 +390,16 @@ final class TransliteratedNames {
    * A Korean place in Han characters before 市, 区 or 郡 (延寿区 → 연수 → Yeonsu): the two or three
    * characters before the suffix that no exact match covers, read the Korean way and romanised.
    */
-  private Spelt korean(SurfaceNormalizer.Normalized n, int suffix, boolean[] covered) {
+  private Spelt korean(SurfaceNormalizer.Normalized n, int suffix, boolean[] covered,
+      Map<Long, PlaceMatcher.Match> spans) {
     String text = n.text();
     for (int len = 3; len >= 2; len--) {
       int start = suffix - len;
-      if (start < 0 || anyCovered(covered, start, suffix)) {
+      if (start < 0) {
+        continue;
+      }
+      PlaceMatcher.Match exact = spans.get(span(start, suffix));
+      if (exact == null && anyCovered(covered, start, suffix)) {
         continue;
       }
       String han = text.substring(start, suffix);
@@ -413,9 +418,17 @@ final class TransliteratedNames {
           found.add(k);
         }
       }
-      if (!found.isEmpty()) {
-        return spelt(n, start, suffix, han, found, ids);
+      if (found.isEmpty()) {
+        continue;
       }
+      if (exact != null) {
+        // 延寿区 is a Chinese county and a district of Incheon: both readings compete
+        List<String> keysOf = new ArrayList<>(exact.keys());
+        found.stream().filter(k -> !keysOf.contains(k)).forEach(keysOf::add);
+        return new Spelt(new PlaceMatcher.Match(exact.start(), exact.end(), exact.normStart(),
+            exact.normEnd(), exact.key(), List.copyOf(keysOf)), null, true);
+      }
+      return spelt(n, start, suffix, han, found, ids);
     }
     return null;
   }

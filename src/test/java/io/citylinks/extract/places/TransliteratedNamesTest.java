@@ -46,6 +46,9 @@ class TransliteratedNamesTest {
     assertTrue(found.contains("道峰=Dobong-gu/KR"), found);
     // the reading names Korean places only: no Korean context, no Korean district
     assertFalse(places("zh", "道峰区代表团访问了北京。").contains("Dobong"));
+    // 延寿 is a Chinese county too: after Korea and Incheon, the district of Incheon
+    String yeonsu = places("zh", "基隆市与韩国仁川延寿区签署友好城市协定。");
+    assertTrue(yeonsu.contains("延寿=Yeonsu-gu/KR"), yeonsu);
   }
 
   @Test
