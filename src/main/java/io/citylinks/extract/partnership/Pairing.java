@@ -91,7 +91,8 @@ public final class Pairing {
    */
   public static List<Candidate> pair(List<String> sentences, List<PlaceMention> places,
       List<CueMention> cues, String lang, List<double[]> features) {
-    List<PlaceMention> cities = cities(sentences, places);
+    Map<String, String> containerOf = new HashMap<>();
+    List<PlaceMention> cities = cities(sentences, places, containerOf);
     if (cities.isEmpty() || cues.isEmpty()) {
       return List.of();
     }
@@ -151,6 +152,7 @@ public final class Pairing {
     double top = 0;
     for (Support p : pairs.values()) {
       if (!p.acceptable() || outweighed(p, pairs.values(), home)
+          || containerOfAPartner(p, pairs.values(), containerOf)
           || (diplomats && p.courtesyCall())) {
         continue;
       }
@@ -276,6 +278,33 @@ public final class Pairing {
     }
   }
 
+  /**
+   * True when one city of {@code p} is the container of a district the other city also pairs
+   * with ("Dongdaemun–Yanqing" and "Dongdaemun–Beijing" when the article writes "Beijing's
+   * Yanqing district"): the district is the partner, its city only its address.
+   */
+  private static boolean containerOfAPartner(Support p, Collection<Support> all,
+      Map<String, String> containerOf) {
+    if (containerOf.isEmpty()) {
+      return false;
+    }
+    for (Support q : all) {
+      if (q == p) {
+        continue;
+      }
+      for (PlaceMention side : new PlaceMention[] {p.a, p.b}) {
+        PlaceMention other = side == p.a ? p.b : p.a;
+        if (q.has(side)) {
+          PlaceMention qOther = q.a.placeId().equals(side.placeId()) ? q.b : q.a;
+          if (other.placeId().equals(containerOf.get(qOther.placeId()))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   /** The key of a pair of places, the same in either order. */
   private static String pairKey(PlaceMention x, PlaceMention y) {
     return x.placeId().compareTo(y.placeId()) < 0 ? x.placeId() + "|" + y.placeId()
@@ -306,6 +335,15 @@ public final class Pairing {
    * Belediyesi", "Yomra, Trabzon": Yomra is meant).
    */
   static List<PlaceMention> cities(List<String> sentences, List<PlaceMention> places) {
+    return cities(sentences, places, new HashMap<>());
+  }
+
+  /**
+   * As above, and records in {@code containerOf} the place id of each contained mention's
+   * container ("북경시 연경구": Yanqing → Beijing).
+   */
+  static List<PlaceMention> cities(List<String> sentences, List<PlaceMention> places,
+      Map<String, String> containerOf) {
     List<PlaceMention> cities = new ArrayList<>();
     for (PlaceMention m : places) {
       if (!m.kind().equals("country")
@@ -323,7 +361,9 @@ public final class Pairing {
       }
       String gap = sentences.get(x.sentenceIdx()).substring(x.end(), y.start());
       if (gap.length() <= 6 && CONTAINER_GAP.matcher(gap).matches()) {
-        containers.add(container(x, y));
+        PlaceMention container = container(x, y);
+        containers.add(container);
+        containerOf.put((container == x ? y : x).placeId(), container.placeId());
       }
     }
     cities.removeAll(containers);

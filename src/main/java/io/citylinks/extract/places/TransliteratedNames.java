@@ -15,20 +15,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Names the gazetteer has only in Latin letters, written in the article's own script: a Korean
- * district in Hangul (도봉구 for Dobong-gu), a Ukrainian or Russian town in Cyrillic, in a case or
- * adjective form (Славутська громада for Slavuta). Each candidate is transliterated with ICU4J
- * (Hangul-Latin, Ukrainian-Latin/BGN, Russian-Latin/BGN), folded to a loose key that forgives the
- * usual differences between romanisations (ya/ia, kh/h, y/i), and looked up among the gazetteer's
- * Latin keys.
+ * Names the gazetteer has in another script than the article's, found through a reading of the
+ * name as written:
+ * <ul>
+ *   <li>romanised with ICU4J (Hangul-Latin, Ukrainian-Latin/BGN, Russian-Latin/BGN) and folded
+ *       to a loose key that forgives how romanisations differ (ya/ia, kh/h, y/i): a Korean district
+ *       in Hangul (도봉구 for Dobong-gu, Korean places only), a Ukrainian or Russian town in a case
+ *       or adjective form (Славутська громада for Slavuta);
+ *   <li>read the Sino-Korean way ({@code conf/places/hanja-readings.tsv}): a Chinese city in
+ *       Hangul (대경시 for 大庆, Daqing), a Korean district in Han characters (延寿区, 연수,
+ *       Yeonsu-gu);
+ *   <li>by its consonants: a foreign town in katakana or Hangul right after its country
+ *       (ニュージーランドのダニーデン市 for Dunedin).
+ * </ul>
+ * Only names that say they are places are tried: a Hangul word with its administrative suffix
+ * (시, 구, 군), Han characters before 市, 区 or 郡, a capitalised Cyrillic word, katakana before
+ * 市, 町 or 村. Each match lists the places it may be; {@link PlaceResolver} keeps only those of a
+ * country the article names or the language's home countries, and only with a municipal cue, a
+ * suffix or the country named next to the name.
  *
- * <p>Only names that say they are places are tried: a Hangul word with its administrative suffix
- * (시, 구, 군), a capitalised Cyrillic word. The matches it returns name Latin keys that may
- * belong to places anywhere; {@link PlaceResolver} keeps only readings in a country the article
- * names or the language's home countries, and only with a municipal cue, a suffix or the country
- * named next to the name.
- *
- * <p>Thread-safe: the key index is immutable and each thread has its own transliterators.
+ * <p>Thread-safe: the indexes are immutable and each thread has its own transliterators.
  */
 final class TransliteratedNames {
   /** A stem may stand for a key this many letters longer (Славут- for Slavuta, Арбузин- for Arbuzynka). */
@@ -39,12 +45,10 @@ final class TransliteratedNames {
   private static final int MIN_SKELETON = 3;
   /** A name found by its sound is a town of this size at least. */
   private static final long MIN_SOUNDED_POPULATION = 2_000;
-  /** Suffixes after a Japanese katakana name or a Chinese phonetic name of a foreign town. */
+  /** Suffixes after a Japanese katakana name of a foreign town. */
   private static final String TOWN_SUFFIXES = "市町村";
   private static final ThreadLocal<Transliterator> KATAKANA =
       ThreadLocal.withInitial(() -> Transliterator.getInstance("Katakana-Latin"));
-  private static final ThreadLocal<Transliterator> PINYIN =
-      ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin"));
   /** A stem may differ from a key in one letter from this length on. */
   private static final int MIN_FUZZY_STEM = 8;
   /** Endings of Ukrainian and Russian adjectives made from a place name (-ська громада, -ский район). */
@@ -185,8 +189,8 @@ final class TransliteratedNames {
   record Spelt(PlaceMatcher.Match match, Set<String> placeIds, boolean sameSpan) {}
 
   /**
-   * A foreign town written by its sound in katakana, Hangul or Han characters (マニトワック市,
-   * 매니토웍시, 马尼托沃克市 for Manitowoc): its consonants, as classes (b/p/f/v, t/d, k/g, s/z/j/ch,
+   * A foreign town written by its sound in katakana or Hangul (マニトワック市, 매니토웍시 for
+   * Manitowoc): its consonants, as classes (b/p/f/v, t/d, k/g, s/z/j/ch,
    * l/r, m, n), against those of the Latin names of towns of at least 2,000 people. Only the
    * places of one country whose sound is unique there (or that outnumber the next one fivefold)
    * are kept; the resolver keeps those of a foreign country the article names. Returns place id
@@ -278,9 +282,6 @@ final class TransliteratedNames {
       int cls = PlaceMatcher.scriptClass(text.charAt(i));
       if (cls == PlaceMatcher.HAN && HAN_ADMINISTRATIVE.indexOf(text.charAt(i)) >= 0) {
         Spelt k = korean(n, i, covered, spans);
-        if (k == null && "zh".equals(lang) && text.charAt(i) == '市') {
-          k = chinese(n, i, covered, knownEnds, homes);
-        }
         if (k != null) {
           out.add(k);
         }
@@ -434,36 +435,8 @@ final class TransliteratedNames {
   }
 
   /**
-   * A foreign town in Chinese characters chosen for their sound before 市 (马尼托沃克市): the two
-   * to six characters between the place the matcher found before it (the country or state) and
-   * the suffix, read in pinyin.
-   */
-  private Spelt chinese(SurfaceNormalizer.Normalized n, int suffix, boolean[] covered,
-      Set<Integer> knownEnds, Set<String> homes) {
-    String text = n.text();
-    for (int len = 6; len >= 2; len--) {
-      int start = suffix - len;
-      if (start < 0 || !knownEnds.contains(start) || anyCovered(covered, start, suffix)) {
-        continue;
-      }
-      if ("省州县縣".indexOf(text.charAt(start)) >= 0) {
-        start++; // 魁北克省|沙威尼根市: the province's suffix is not the town's
-      }
-      String han = text.substring(start, suffix);
-      if (!han.chars().allMatch(c -> c >= 0x3400 && !PlaceMatcher.katakana((char) c)
-          && PlaceMatcher.scriptClass((char) c) == PlaceMatcher.HAN) || han.length() < 2
-          || han.endsWith("城") || han.endsWith("都")) {
-        // 城市 and 都市 are the word for city
-        continue;
-      }
-      return sounded(n, start, suffix, PINYIN.get().transliterate(han), homes);
-    }
-    return null;
-  }
-
-  /**
    * Whether a name starting at {@code start} follows a place the matcher found, with nothing,
-   * a space, の or ・ between: "美国威斯康星州|马尼托沃克市", "ニュージーランドの|ダニーデン市".
+   * a space, の or ・ between: "미국 위스콘신주 |매니토웍시", "ニュージーランドの|ダニーデン市".
    */
   private static boolean afterKnown(String text, int start, Set<Integer> knownEnds) {
     return knownEnds.contains(start)

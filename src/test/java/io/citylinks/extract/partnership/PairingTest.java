@@ -113,4 +113,12 @@ class PairingTest {
         "• weitere Gemeinden folgen.",
         "Mainz und Trier waren ebenfalls vertreten."));
   }
+
+  @Test
+  void aDistrictIsThePartnerNotTheCityAroundIt() {
+    // "Beijing's Yanqing district" names the partner; Beijing alone later is its address
+    assertEquals("Yanqing/CN-Dongdaemun-gu/KR twinning", pairs("ko",
+        "동대문구는 중국 북경시 연경구와 우호도시 협약을 체결했다.",
+        "동대문구 대표단은 북경 방문에서 교류 확대를 약속했다."));
+  }
 }
