@@ -1,0 +1,81 @@
+package io.citylinks.ingest.html;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rule: what stands before a story's first paragraph (kicker, headline, byline, dateline) and
+ * after its last (tags, author's e-mail, "more on this") is not main text, unless it reads like
+ * a paragraph itself: a lead of one short sentence is kept, a headline or a date is not.
+ */
+final class ArticleEdges {
+  /** A block this long (in {@link #weight} units) is a paragraph whatever its punctuation. */
+  static final int PARAGRAPH_WEIGHT = 100;
+  /** A sentence-like block this long may open or close a story. */
+  static final int SENTENCE_WEIGHT = 25;
+
+  private static final Set<String> LIST_ITEMS = Set.of("li", "dd", "dt", "td", "th");
+
+  private ArticleEdges() {}
+
+  /** {@code blocks} from the first paragraph-like block to the last one. */
+  static List<TextBlocks.Block> trim(List<TextBlocks.Block> blocks) {
+    int first = 0;
+    while (first < blocks.size() && !isParagraph(blocks.get(first))) {
+      first++;
+    }
+    int last = blocks.size() - 1;
+    while (last >= first && !isParagraph(blocks.get(last))) {
+      last--;
+    }
+    return first > last ? List.of() : blocks.subList(first, last + 1);
+  }
+
+  /**
+   * A block that reads like running text: not a heading, few links, long or a sentence; or an
+   * item of a list or table without links (a story may be a list of dates or results).
+   */
+  static boolean isParagraph(TextBlocks.Block b) {
+    if (b.heading() || b.linkDensity() >= 0.5) {
+      return false;
+    }
+    if (LIST_ITEMS.contains(b.tag()) && b.linkChars() == 0) {
+      return true;
+    }
+    int weight = weight(b.text());
+    return weight >= PARAGRAPH_WEIGHT || (weight >= SENTENCE_WEIGHT && endsSentence(b.text()));
+  }
+
+  /**
+   * Length of a text in characters, where a Chinese, Japanese or Korean character counts three
+   * (it carries about as much as a short word does).
+   */
+  static int weight(String text) {
+    int w = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (!Character.isWhitespace(cp)) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        w += script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+            || script == Character.UnicodeScript.KATAKANA
+            || script == Character.UnicodeScript.HANGUL ? 3 : 1;
+      }
+      i += Character.charCount(cp);
+    }
+    return w;
+  }
+
+  /** Ends with a full stop, question or exclamation mark, colon or closing quote (any script). */
+  static boolean endsSentence(String text) {
+    String s = text.strip();
+    if (s.isEmpty()) {
+      return false;
+    }
+    int cp = s.codePointBefore(s.length());
+    return switch (cp) {
+      case '.', '!', '?', ':', ';', '…', '"', '\'', '”', '’', '»', '«', ')', '。', '！', '？', '：',
+          '」', '』', '؟', '۔', '।', '॥', '።' -> true;
+      default -> false;
+    };
+  }
+}
