@@ -16,7 +16,20 @@ final class ArticleEdges {
 
   private static final Set<String> LIST_ITEMS = Set.of("li", "dd", "dt", "td", "th");
 
+  /** A block of this many lines (broken by {@code <br>}) is a list of its own. */
+  static final int MIN_LINES = 3;
+
   private ArticleEdges() {}
+
+  private static int lines(String text) {
+    int n = 1;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        n++;
+      }
+    }
+    return n;
+  }
 
   /** {@code blocks} from the first paragraph-like block to the last one. */
   static List<TextBlocks.Block> trim(List<TextBlocks.Block> blocks) {
@@ -32,14 +45,15 @@ final class ArticleEdges {
   }
 
   /**
-   * A block that reads like running text: not a heading, few links, long or a sentence; or an
-   * item of a list or table without links (a story may be a list of dates or results).
+   * A block that reads like running text: not a heading, few links, long or a sentence; or, free
+   * of links, an item of a list or table or a paragraph of several broken lines (a story may be
+   * a list of dates, results or opening hours).
    */
   static boolean isParagraph(TextBlocks.Block b) {
-    if (b.heading() || b.linkDensity() >= 0.5) {
+    if (b.heading() || LinkDenseBlocks.isLinkDense(b) || isAddressOrNotice(b.text())) {
       return false;
     }
-    if (LIST_ITEMS.contains(b.tag()) && b.linkChars() == 0) {
+    if (b.linkChars() == 0 && (LIST_ITEMS.contains(b.tag()) || lines(b.text()) >= MIN_LINES)) {
       return true;
     }
     int weight = weight(b.text());
@@ -65,13 +79,24 @@ final class ArticleEdges {
     return w;
   }
 
+  /** A bare web address, or a copyright notice: never the story's first or last paragraph. */
+  static boolean isAddressOrNotice(String text) {
+    String s = text.strip();
+    return s.indexOf('©') >= 0 || ((s.startsWith("http://") || s.startsWith("https://")
+        || s.startsWith("www.")) && s.indexOf(' ') < 0);
+  }
+
   /** Ends with a full stop, question or exclamation mark, colon or closing quote (any script). */
   static boolean endsSentence(String text) {
-    String s = text.strip();
-    if (s.isEmpty()) {
+    int end = text.length();
+    while (end > 0 && (Character.isWhitespace(text.charAt(end - 1))
+        || Character.isSpaceChar(text.charAt(end - 1)) || text.charAt(end - 1) == '\u200b')) {
+      end--; // no-break and other Unicode spaces too
+    }
+    if (end == 0) {
       return false;
     }
-    int cp = s.codePointBefore(s.length());
+    int cp = text.codePointBefore(end);
     return switch (cp) {
       case '.', '!', '?', ':', ';', '…', '"', '\'', '”', '’', '»', '«', ')', '。', '！', '？', '：',
           '」', '』', '؟', '۔', '।', '॥', '።' -> true;

@@ -73,17 +73,21 @@ public final class MainTextExtractor {
       }
       root = content;
     }
+    // Without a date tag, the date may be on a dateline the rules below leave out: keep the
+    // block's text as it was for the date finder.
+    String framed = published == null ? TextBlocks.join(TextBlocks.of(root, Set.of())) : null;
     BoilerplateNames.shared().remove(root);
     List<TextBlocks.Block> blocks = TextBlocks.of(root, Set.of());
     List<TextBlocks.Block> kept = ArticleEdges.trim(LinkDenseBlocks.drop(blocks));
-    return page(title, TextBlocks.join(kept.isEmpty() ? blocks : kept), published, lang,
-        canonical);
+    String text = TextBlocks.join(kept.isEmpty() ? blocks : kept);
+    return new ExtractedPage(title, text, published, lang == null || lang.isBlank() ? null : lang,
+        canonical, framed == null || framed.equals(text) ? null : framed);
   }
 
   private static ExtractedPage page(String title, String text, String published, String lang,
       String canonical) {
     return new ExtractedPage(title, text, published, lang == null || lang.isBlank() ? null : lang,
-        canonical);
+        canonical, null);
   }
 
   /** Readability's reading of {@code doc} (which it changes), or null when it gives up. */
