@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
         "With --main-text DIR instead (no Spark, no warehouse): extract the main text of every "
             + "DIR/html/ID.html.gz, write the predictions in the article-extraction benchmark's "
             + "format ({\"version\": V, \"output\": {ID: {\"articleBody\": TEXT}}}) to --out, "
-            + "and print the pages per second on one thread (warm: the second of two passes). "
+            + "and print the pages per second of extraction on one thread (warm: the best of three "
+            + "passes after three untimed ones; decoding the bytes is not timed). "
             + "When DIR/ground-truth.json exists, also print F1, precision, recall and accuracy "
             + "computed as the benchmark's evaluate.py computes them (4-word shingles, averaged "
             + "over pages)."})
@@ -115,7 +116,7 @@ public final class ScoreCommand implements Callable<Integer> {
     } else {
       System.out.println("no ground-truth.json in " + mainText + ": not scored");
     }
-    System.out.printf("%,.0f pages/s on one thread (warm)%n", result.pagesPerSecond());
+    System.out.println(result.speed().format());
     return 0;
   }
 }
