@@ -15,18 +15,21 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
 /**
- * Takes the main text out of an HTML page, one block per line. One jsoup parse; hidden elements
- * and page furniture named by class or id ({@link HiddenElements}, {@link BoilerplateNames})
- * go first; the story's marked element ({@link MainBlock}), else the whole page, goes through
- * Readability4J (a port of Mozilla's Readability); then blocks that are mostly links
- * ({@link LinkDenseBlocks}) and what stands before the first and after the last paragraph
- * ({@link ArticleEdges}: headline, byline, dateline, tags) are left out. When Readability finds
- * too little (short pages, odd layouts) the marked element or the page body is taken instead.
+ * Takes the main text out of an HTML page, one block per line, with one jsoup parse. Rules, in
+ * order: scripts, forms' controls and figure captions go ({@link #NON_TEXT}), then what a browser
+ * would not show ({@link HiddenElements}); the story's marked block ({@link MainBlock}:
+ * articleBody markup, the page's dominant {@code <article>}, a class naming the story body) is
+ * taken as it is, and only pages that mark nothing go through Readability4J (a port of Mozilla's
+ * Readability, the costly step); inside the block, furniture named by class, id or itemprop
+ * ({@link BoilerplateNames}), blocks that are mostly links ({@link LinkDenseBlocks}) and what
+ * stands before the first and after the last paragraph ({@link ArticleEdges}: kicker, headline,
+ * byline, dateline, tags) are left out. When Readability finds too little (short pages, odd
+ * layouts) the page body without menus, side columns and forms is taken instead.
  */
 public final class MainTextExtractor {
   /** Below this many characters Readability's pick is not trusted over the plain text. */
   private static final int MIN_READABLE_CHARS = 200;
-  /** Never text, wherever they are. */
+  /** Never text, wherever they are; figure captions are not the story's text either. */
   private static final String NON_TEXT = "script, style, noscript, template, svg, iframe, object, "
       + "embed, canvas, button, select, textarea, input, figcaption";
   /** Left out of the plain-body fallback: menus, side columns, forms and the page's header. */

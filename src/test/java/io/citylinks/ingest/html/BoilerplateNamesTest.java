@@ -58,6 +58,9 @@ class BoilerplateNamesTest {
     assertFalse(names.marks(Jsoup.parse("<div class=\"header-shadow\"></div>").body().child(0)));
     assertFalse(names.marks(Jsoup.parse("<div class=\"content-with-sidebar\"></div>").body()
         .child(0)));
+    // An opinion piece is a story, not a comment section.
+    assertFalse(names.marks(Jsoup.parse("<div class=\"commentary-body\"></div>").body()
+        .child(0)));
     assertEquals(List.of("article", "body", "text"), BoilerplateNames.parts("articleBody_text"));
   }
 }
