@@ -62,6 +62,11 @@ public final class ArticleBuilder {
         ExtractedPage extracted = MainTextExtractor.extract(page.html(), url);
         text = extracted.text();
         datedText = extracted.framedText();
+        if (extracted.headline() != null && !text.startsWith(extracted.headline())) {
+          // The stored text opens with the story's headline, as a scraper's text does: a
+          // headline often names both partner cities. The main text alone leaves it out.
+          text = extracted.headline() + "\n" + text;
+        }
         if (title == null || title.isBlank()) {
           title = extracted.title();
         }

@@ -44,6 +44,19 @@ final class ArticleEdges {
     return first > last ? List.of() : blocks.subList(first, last + 1);
   }
 
+  /** The first {@code <h1>} among the blocks before {@code first} (left out by the trim), or null. */
+  static String headline(List<TextBlocks.Block> blocks, TextBlocks.Block first) {
+    for (TextBlocks.Block b : blocks) {
+      if (b == first) {
+        return null;
+      }
+      if (b.heading() && b.tag().equals("h1")) {
+        return b.text();
+      }
+    }
+    return null;
+  }
+
   /**
    * A block that reads like running text: not a heading, few links, long or a sentence; or, free
    * of links, an item of a list or table or a paragraph of several broken lines (a story may be

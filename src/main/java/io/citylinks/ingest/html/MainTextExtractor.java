@@ -84,13 +84,14 @@ public final class MainTextExtractor {
     List<TextBlocks.Block> kept = ArticleEdges.trim(LinkDenseBlocks.drop(blocks));
     String text = TextBlocks.join(kept.isEmpty() ? blocks : kept);
     return new ExtractedPage(title, text, published, lang == null || lang.isBlank() ? null : lang,
-        canonical, framed == null || framed.equals(text) ? null : framed);
+        canonical, framed == null || framed.equals(text) ? null : framed,
+        kept.isEmpty() ? null : ArticleEdges.headline(blocks, kept.get(0)));
   }
 
   private static ExtractedPage page(String title, String text, String published, String lang,
       String canonical) {
     return new ExtractedPage(title, text, published, lang == null || lang.isBlank() ? null : lang,
-        canonical, null);
+        canonical, null, null);
   }
 
   /** Readability's reading of {@code doc} (which it changes), or null when it gives up. */
