@@ -3,8 +3,9 @@ package io.citylinks.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.citylinks.bench.Bench;
-import io.citylinks.bench.DedupBench;
 import io.citylinks.bench.BenchResult;
+import io.citylinks.bench.DedupBench;
+import io.citylinks.bench.MainTextBench;
 import io.citylinks.bench.PlacesBench;
 import io.citylinks.config.CitylinksConfig;
 import java.nio.file.Path;
@@ -20,6 +21,9 @@ import picocli.CommandLine.Option;
     description = {"Generate an archive, then time in one run: (a) Spark's JSON read + count of "
         + "it (the floor), (b) the citylinks pipeline to tables, (c) the plain Spark NLP "
         + "baseline (DocumentAssembler, SentenceDetector, Tokenizer, TextMatcher).",
+        "Then, on one core: main-text extraction (pages/s on the article-extraction "
+            + "benchmark's pages when --main-text-pages has them, else on generated HTML "
+            + "pages) and place recognition.",
         "Prints articles/s, MB/s, the two ratios and peak heap; with --json the last line is "
             + "one JSON object."})
 public final class BenchCommand implements Callable<Integer> {
@@ -62,6 +66,16 @@ public final class BenchCommand implements Callable<Integer> {
       + "default 100000,1000000).")
   boolean dedupOnly;
 
+  @Option(names = "--main-text-pages", paramLabel = "DIR",
+      defaultValue = "${sys:citylinks.shared:-../shared}/peers/article-extraction-benchmark",
+      description = "Pages the one-core main-text bench extracts: a folder of html/*.html.gz "
+          + "(default: ${DEFAULT-VALUE}); generated HTML pages when it is absent.")
+  Path mainTextPages;
+
+  @Option(names = "--main-text-only", description = "Only the main-text bench (no Spark): "
+      + "pages/s of extraction on one core.")
+  boolean mainTextOnly;
+
   @Mixin ConfigOptions options;
 
   @Override
@@ -82,6 +96,15 @@ public final class BenchCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--dedup-docs must be positive, got " + n);
       }
     }
+    if (mainTextOnly) {
+      MainTextBench.Result mainText = MainTextBench.run(mainTextPages, dir, seed);
+      System.out.print(mainText.describe());
+      if (json) {
+        node.set("main_text", mapper.valueToTree(mainText.asMap()));
+        System.out.println(mapper.writeValueAsString(node));
+      }
+      return 0;
+    }
     if (!placesOnly && !dedupOnly) {
       BenchResult result = new Bench(config, dir, docs, seed, !skipBaseline,
           Math.min(docs, baselineDocs)).run();
@@ -92,6 +115,11 @@ public final class BenchCommand implements Callable<Integer> {
       DedupBench.Result result = DedupBench.run(config, dir, dedupDocs, seed);
       System.out.print(result.describe());
       node.set("dedup", mapper.valueToTree(result.asMaps()));
+    }
+    if (!placesOnly && !dedupOnly) {
+      MainTextBench.Result mainText = MainTextBench.run(mainTextPages, dir, seed);
+      System.out.print(mainText.describe());
+      node.set("main_text", mapper.valueToTree(mainText.asMap()));
     }
     if (placesOnly || (placesDocs > 0 && !dedupOnly)) {
       PlacesBench.Result places = PlacesBench.run(Bench.archive(dir, docs, seed),

@@ -4,12 +4,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of every launcher in {@code jobs/}: {@code Main <job> [options]}. */
-@Command(name = "citylinks", mixinStandardHelpOptions = true, version = "citylinks 0.1.0",
+@Command(name = "citylinks", mixinStandardHelpOptions = true, version = "citylinks " + Main.VERSION,
     description = "City-to-city partnership tables from scraped municipal news.",
     subcommands = {RunCommand.class, NightlyCommand.class, SqlCommand.class,
         ReportCommand.class, GenerateCommand.class, BenchCommand.class, ScoreCommand.class,
         MaintainCommand.class, MetastoreCommand.class})
 public final class Main implements Runnable {
+  /** The release, as {@code --version} prints it and the benchmark predictions record it. */
+  public static final String VERSION = "0.1.0";
+
   @Override
   public void run() {
     new CommandLine(this).usage(System.out);

@@ -45,6 +45,7 @@ public final class ArticleBuilder {
     String url = r.url();
     String canonicalUrl = MainTextExtractor.absoluteHttpUrl(r.canonicalUrl(), url);
     FoundDate dateLine = null;
+    String datedText = null; // the page's text around the main text, when it differs
     if (r.text() != null) {
       text = r.text();
     } else {
@@ -60,6 +61,12 @@ public final class ArticleBuilder {
       } else {
         ExtractedPage extracted = MainTextExtractor.extract(page.html(), url);
         text = extracted.text();
+        datedText = extracted.framedText();
+        if (extracted.headline() != null && !text.startsWith(extracted.headline())) {
+          // The stored text opens with the story's headline, as a scraper's text does: a
+          // headline often names both partner cities. The main text alone leaves it out.
+          text = extracted.headline() + "\n" + text;
+        }
         if (title == null || title.isBlank()) {
           title = extracted.title();
         }
@@ -103,7 +110,8 @@ public final class ArticleBuilder {
     FoundDate date = firstPresent(
         metaPublished == null ? Optional.empty() : PublishedDates.fromMetadata(metaPublished),
         Optional.ofNullable(dateLine),
-        PublishedDates.fromText(text, lang),
+        PublishedDates.fromText(
+            datedText == null ? text : datedText, lang),
         url == null ? Optional.empty() : PublishedDates.fromUrl(url));
     String dateSource = null;
     if (date != null) {

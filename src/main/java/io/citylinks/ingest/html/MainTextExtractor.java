@@ -3,35 +3,45 @@ package io.citylinks.ingest.html;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 import net.dankito.readability4j.Article;
 import net.dankito.readability4j.Readability4J;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.Elements;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
- * Takes the main text out of an HTML page with Readability4J (a port of Mozilla's Readability)
- * over jsoup, keeping one block per line; when Readability finds too little (short pages, odd
- * layouts) it falls back to the whole body without navigation, scripts and forms.
+ * Takes the main text out of an HTML page, one block per line, with one jsoup parse. Rules, in
+ * order: scripts, forms' controls and figure captions go ({@link #NON_TEXT}), then what a browser
+ * would not show ({@link HiddenElements}); the story's marked block ({@link MainBlock}:
+ * articleBody markup, the page's dominant {@code <article>}, a class naming the story body) is
+ * taken as it is, and only pages that mark nothing go through Readability4J (a port of Mozilla's
+ * Readability, the costly step); inside the block, furniture named by class, id or itemprop
+ * ({@link BoilerplateNames}), blocks that are mostly links ({@link LinkDenseBlocks}) and what
+ * stands before the first and after the last paragraph ({@link ArticleEdges}: kicker, headline,
+ * byline, dateline, tags) are left out. When Readability finds too little (short pages, odd
+ * layouts) the page body without menus, side columns and forms is taken instead.
  */
 public final class MainTextExtractor {
-  /** Below this many characters Readability's pick is not trusted over the plain body. */
+  /** Below this many characters Readability's pick is not trusted over the plain text. */
   private static final int MIN_READABLE_CHARS = 200;
-  private static final Set<String> BLOCKS = Set.of("p", "div", "br", "h1", "h2", "h3", "h4", "h5",
-      "h6", "li", "ul", "ol", "tr", "td", "th", "table", "blockquote", "section", "article",
-      "header", "footer", "pre", "dd", "dt", "dl", "figcaption", "figure", "main", "aside",
-      "address", "hr", "form", "nav", "center", "title");
-  private static final String[] DATE_META = {
+  /** Never text, wherever they are; figure captions are not the story's text either. */
+  private static final String NON_TEXT = "script, style, noscript, template, svg, iframe, object, "
+      + "embed, canvas, button, select, textarea, input, figcaption";
+  /** Left out of the plain-body fallback: menus, side columns, forms and the page's header. */
+  private static final Set<String> FALLBACK_SKIP = Set.of("nav", "aside", "form", "header",
+      "footer");
+  private static final String[] DATE_META_SELECTORS = {
       "meta[property=article:published_time]", "meta[name=article:published_time]",
       "meta[itemprop=datePublished]", "meta[name=pubdate]", "meta[name=publishdate]",
       "meta[name=date]", "meta[name=DC.date.issued]", "meta[name=dc.date]",
       "meta[property=og:published_time]", "meta[name=sailthru.date]", "time[pubdate][datetime]"};
+  private static final Evaluator[] DATE_META = java.util.Arrays.stream(DATE_META_SELECTORS)
+      .map(QueryParser::parse).toArray(Evaluator[]::new);
 
   private MainTextExtractor() {}
 
@@ -40,37 +50,66 @@ public final class MainTextExtractor {
     String title = doc.title().isBlank() ? null : doc.title().strip();
     String published = metaPublished(doc);
     String canonical = canonicalUrl(doc);
-    String lang = doc.selectFirst("html[lang]") == null ? null
-        : doc.selectFirst("html[lang]").attr("lang");
-    // Pages that mark their story with one <article> element need no scoring: it is the text
-    // (and Readability, ~1,500 pages/s per core, is the most expensive step of ingestion).
-    Elements articles = doc.select("article");
-    if (articles.size() == 1) {
-      String marked = blockText(withoutChrome(articles.first().clone()));
-      if (marked.length() >= MIN_READABLE_CHARS) {
-        return new ExtractedPage(title, marked, published,
-            lang == null || lang.isBlank() ? null : lang, canonical);
-      }
-    }
-    String fallback = blockText(withoutChrome(doc.clone()).body());
-    String text = fallback;
-    try {
-      Article article = new Readability4J(url == null ? "http://localhost/" : url, doc).parse();
-      Element content = article.getArticleContent();
-      if (content != null) {
-        String readable = blockText(content);
-        if (readable.length() >= MIN_READABLE_CHARS || readable.length() * 2 >= fallback.length()) {
-          text = readable;
-        }
-      }
-      if (title == null && article.getTitle() != null && !article.getTitle().isBlank()) {
+    Element htmlElement = doc.selectFirst("html");
+    String lang = htmlElement == null ? null : htmlElement.attr("lang");
+    String readabilityUrl = url == null || url.isBlank() ? "http://localhost/" : url;
+
+    Element body = doc.body();
+    body.select(NON_TEXT).remove();
+    HiddenElements.remove(body);
+    Element marked = MainBlock.find(body);
+    Element root;
+    if (marked != null) {
+      root = marked;
+    } else {
+      List<TextBlocks.Block> plain = TextBlocks.of(body, FALLBACK_SKIP);
+      Article article = readable(readabilityUrl, doc);
+      Element content = article == null ? null : article.getArticleContent();
+      if (title == null && article != null && article.getTitle() != null
+          && !article.getTitle().isBlank()) {
         title = article.getTitle().strip();
       }
-    } catch (RuntimeException | StackOverflowError e) {
-      // Readability gives up on some malformed pages; the plain body text is still good.
+      int readableChars = content == null ? 0 : TextBlocks.textLength(content);
+      if (content == null
+          || (readableChars < MIN_READABLE_CHARS && readableChars * 2 < chars(plain))) {
+        return page(title, TextBlocks.join(plain), published, lang, canonical);
+      }
+      root = content;
     }
+    // Without a date tag, the date may be on a dateline the rules below leave out: keep the
+    // block's text as it was for the date finder.
+    String framed = published == null ? TextBlocks.join(TextBlocks.of(root, Set.of())) : null;
+    BoilerplateNames.shared().remove(root);
+    List<TextBlocks.Block> blocks = TextBlocks.of(root, Set.of());
+    List<TextBlocks.Block> kept = ArticleEdges.trim(LinkDenseBlocks.drop(blocks));
+    String text = TextBlocks.join(kept.isEmpty() ? blocks : kept);
     return new ExtractedPage(title, text, published, lang == null || lang.isBlank() ? null : lang,
-        canonical);
+        canonical, framed == null || framed.equals(text) ? null : framed,
+        kept.isEmpty() ? null : ArticleEdges.headline(blocks, kept.get(0)));
+  }
+
+  private static ExtractedPage page(String title, String text, String published, String lang,
+      String canonical) {
+    return new ExtractedPage(title, text, published, lang == null || lang.isBlank() ? null : lang,
+        canonical, null, null);
+  }
+
+  /** Readability's reading of {@code doc} (which it changes), or null when it gives up. */
+  private static Article readable(String url, Document doc) {
+    try {
+      return new Readability4J(url, doc).parse();
+    } catch (RuntimeException | StackOverflowError e) {
+      // Readability gives up on some malformed pages; the plain text is still good.
+      return null;
+    }
+  }
+
+  private static int chars(List<TextBlocks.Block> blocks) {
+    int n = 0;
+    for (TextBlocks.Block b : blocks) {
+      n += b.chars();
+    }
+    return n;
   }
 
   /**
@@ -128,57 +167,25 @@ public final class MainTextExtractor {
     }
   }
 
+  /**
+   * The first non-blank date of the {@link #DATE_META} tags, in their order of preference: one
+   * pass over the page's meta and time elements rather than one search per tag.
+   */
   private static String metaPublished(Document doc) {
-    for (String selector : DATE_META) {
-      Element e = doc.selectFirst(selector);
-      if (e != null) {
-        String v = e.hasAttr("content") ? e.attr("content") : e.attr("datetime");
-        if (!v.isBlank()) {
-          return v.strip();
+    Elements candidates = doc.select("meta, time[pubdate][datetime]");
+    for (Evaluator evaluator : DATE_META) {
+      for (Element e : candidates) {
+        if (e.is(evaluator)) {
+          String v = e.hasAttr("content") ? e.attr("content") : e.attr("datetime");
+          if (!v.isBlank()) {
+            return v.strip();
+          }
+          break; // as selectFirst: only the first tag of a kind counts
         }
       }
     }
     return null;
   }
 
-  private static <T extends Element> T withoutChrome(T root) {
-    root.select("script, style, noscript, nav, form, iframe, svg, template, button, select, aside")
-        .remove();
-    return root;
-  }
 
-  /** Text of an element with each block element on its own line. */
-  static String blockText(Element root) {
-    if (root == null) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder();
-    NodeTraversor.traverse(new NodeVisitor() {
-      @Override
-      public void head(Node node, int depth) {
-        if (node instanceof TextNode t) {
-          if (t.isBlank() && (sb.length() == 0 || sb.charAt(sb.length() - 1) == '\n')) {
-            return; // layout white space between blocks is not a blank line of the text
-          }
-          sb.append(t.getWholeText().replace('\n', ' ').replace('\r', ' '));
-        } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-          newline(sb);
-        }
-      }
-
-      @Override
-      public void tail(Node node, int depth) {
-        if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-          newline(sb);
-        }
-      }
-    }, root);
-    return io.citylinks.text.TextNormalizer.cleanText(sb.toString());
-  }
-
-  private static void newline(StringBuilder sb) {
-    if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
-      sb.append('\n');
-    }
-  }
 }

@@ -32,6 +32,69 @@ class MainTextExtractorTest {
   }
 
   @Test
+  void aNewsPageKeepsTheStoryAndLeavesItsFurnitureOut() {
+    String html = "<html lang=\"en\"><head><title>Night buses return</title></head><body>"
+        + "<header><a href=\"/\">Riverside Council</a></header>"
+        + "<div style=\"display:none\"><p>Night buses return to the city centre from Friday, "
+        + "after two years without them.</p></div>"
+        + "<article><div class=\"kicker\">Transport</div><h1>Night buses return</h1>"
+        + "<p class=\"byline\">By Robin Example</p><time>3 March 2025</time>"
+        + "<ul class=\"share-tools\"><li><a href=\"#\">Share</a></li><li><a href=\"#\">Post"
+        + "</a></li></ul>"
+        + "<p>Night buses return to the city centre from Friday, after two years without them.</p>"
+        + "<figure><img src=\"bus.jpg\"><figcaption>A night bus at the depot.</figcaption>"
+        + "</figure>"
+        + "<p>Three routes will run every half hour between midnight and five in the morning, "
+        + "linking the station with the university and the hospital.</p>"
+        + "<h2>Fares</h2><p>Day tickets are valid on night buses until the following morning.</p>"
+        + "<div class=\"newsletter\">Sign up for the council's weekly news.</div>"
+        + "<div class=\"most-read\"><h3>Most read</h3><ol><li><a href=\"/1\">Bridge closed for "
+        + "repairs</a></li><li><a href=\"/2\">New school year dates</a></li></ol></div>"
+        + "</article><footer>Contact us</footer></body></html>";
+    ExtractedPage page = MainTextExtractor.extract(html, "https://riverside.example/news/7");
+    assertEquals("Night buses return to the city centre from Friday, after two years without "
+        + "them.\nThree routes will run every half hour between midnight and five in the "
+        + "morning, linking the station with the university and the hospital.\nFares\n"
+        + "Day tickets are valid on night buses until the following morning.", page.text());
+    // The headline left out of the main text is kept apart: the stored text opens with it.
+    assertEquals("Night buses return", page.headline());
+  }
+
+  @Test
+  void rightToLeftAndCjkPagesComeOutWhole() {
+    String arabic = "<html lang=\"ar\" dir=\"rtl\"><body><article><h1>افتتاح حديقة جديدة</h1>"
+        + "<p>افتتحت البلدية صباح اليوم حديقة عامة جديدة في الحي الشمالي، تضم ملاعب للأطفال "
+        + "ومسارات للمشي.</p><p>وقال رئيس البلدية إن الحديقة ستفتح أبوابها يومياً من الساعة "
+        + "السادسة صباحاً حتى العاشرة مساءً.</p></article></body></html>";
+    assertEquals("افتتحت البلدية صباح اليوم حديقة عامة جديدة في الحي الشمالي، تضم ملاعب للأطفال "
+        + "ومسارات للمشي.\nوقال رئيس البلدية إن الحديقة ستفتح أبوابها يومياً من الساعة السادسة "
+        + "صباحاً حتى العاشرة مساءً.", MainTextExtractor.extract(arabic, null).text());
+    String chinese = "<html lang=\"zh\"><body><article><h1>新公园开放</h1>"
+        + "<p>市政府今天在城北新区开放了一座公园。</p>"
+        + "<p>公园内设有儿童游乐场和步行道，每天早上六点至晚上十点开放。</p>"
+        + "<p>市长表示，明年还将在城南建设两座类似的公园。</p></article></body></html>";
+    assertEquals("市政府今天在城北新区开放了一座公园。\n公园内设有儿童游乐场和步行道，每天早上六点至晚上十点开放。\n"
+        + "市长表示，明年还将在城南建设两座类似的公园。", MainTextExtractor.extract(chinese, null).text());
+  }
+
+  @Test
+  void aDatelineLeftOutStaysAvailableForTheDateFinder() {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 4; i++) {
+      body.append("<p>Paragraph ").append(i).append(" about the renovated swimming pool, which "
+          + "opens to the public again next month.</p>");
+    }
+    ExtractedPage page = MainTextExtractor.extract("<html><body><article><h1>Pool reopens</h1>"
+        + "<p>Published: 2025-02-14</p>" + body + "</article></body></html>", null);
+    assertFalse(page.text().contains("2025-02-14"), page.text());
+    assertTrue(page.framedText().contains("Published: 2025-02-14"), page.framedText());
+    // With a date tag the date finder needs no dateline.
+    assertNull(MainTextExtractor.extract("<html><head><meta name=\"date\" content=\"2025-02-14\">"
+        + "</head><body><article><h1>Pool reopens</h1><p>Published: 2025-02-14</p>" + body
+        + "</article></body></html>", null).framedText());
+  }
+
+  @Test
   void shortPagesFallBackToTheBody() {
     ExtractedPage page = MainTextExtractor.extract(
         "<html><body><div>Kısa bir duyuru.</div><div>İkinci satır.</div></body></html>", null);
