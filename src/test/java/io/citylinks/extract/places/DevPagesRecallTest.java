@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The labelled real pages of {@code ../shared/dev}: every partner city of the seeds, and at least
- * 70% of the partner cities of the 208 real pages in 16 languages (measured: 300 of 426 when the
- * set grew from 62 pages, 314 with the five new languages' data), are recognised in the right
+ * 75% of the partner cities of the 208 real pages in 16 languages (measured: 300 of 426 when the
+ * set grew from 62 pages, 314 with the five new languages' data, 328 with names read through
+ * another script), are recognised in the right
  * country. Skipped when the shared data is
  * absent.
  */
@@ -32,7 +33,7 @@ class DevPagesRecallTest {
     System.out.println("dev real pages: " + real.found() + "/" + real.expected()
         + " partner cities found; missed " + real.missed());
     assertTrue(real.expected() >= 400, "labelled cities: " + real.expected());
-    assertTrue(real.found() >= 0.70 * real.expected(),
+    assertTrue(real.found() >= 0.75 * real.expected(),
         real.found() + "/" + real.expected() + " missed " + real.missed());
   }
 }
