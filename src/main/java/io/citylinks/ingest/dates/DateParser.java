@@ -69,8 +69,10 @@ public final class DateParser {
       alt.append(Pattern.quote(m.name()));
     }
     String month = "(" + alt + ")\\.?";
-    // "3 Aralık 2024", "3 de octubre de 2024", "le 3 mars 2024", "March 3, 2024", "Aralık 2024"
-    return Pattern.compile("^(?:(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?\\s+(?:de\\s+)?" + month
+    // "3 Aralık 2024", "3 de octubre de 2024", "le 3 mars 2024", "March 3, 2024", "Aralık 2024",
+    // "30 / Грудень, 2025" (a news site's date stamp)
+    return Pattern.compile("^(?:(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?(?:\\s*[/|·]\\s*|\\s+)(?:de\\s+)?"
+        + month
         + "\\s*(?:de\\s+)?,?\\s*(\\d{4})|" + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|"
         + month + "\\s+(\\d{4}))(?!\\d)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }

@@ -54,6 +54,12 @@ class PublishedDatesTest {
   }
 
   @Test
+  void aDateStampWithASlashBetweenDayAndMonth() {
+    assertEquals("2025-12-30", DateParser.parseAtStart("30 / Грудень, 2025").date().toString());
+    assertEquals("2024-03-07", DateParser.parseAtStart("7 | March 2024").date().toString());
+  }
+
+  @Test
   void publishedBeatsUpdated() {
     assertEquals("2024-09-25 DAY", text("Haber Güncellenme Tarihi: 30.09.2024\n"
         + "Haber Giriş Tarihi: 25.09.2024"));
