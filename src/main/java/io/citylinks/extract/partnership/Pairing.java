@@ -53,6 +53,8 @@ public final class Pairing {
    * the city; "两市", the two cities) is too weak to be a partner.
    */
   static final double MIN_PARTNER_CONFIDENCE = 0.7;
+  /** A forum of the home city has at least this many guest cities. */
+  static final int MIN_GUESTS = 3;
   /** A sentence without a cue adds participants when it lists at least this many. */
   static final int MIN_LISTED = 3;
   /** A heading's cues reach this many sentences after it (a list's items, blank lines too). */
@@ -161,10 +163,14 @@ public final class Pairing {
     }
     List<Candidate> found = new ArrayList<>();
     ConfidenceModel model = ConfidenceModel.shared();
+    boolean forum = hostsAForum(kept, home, cuesBySentence, citiesBySentence);
     for (Support p : kept) {
       String type = p.type();
       if (type.equals(RelationCue.AGREEMENT) && twinningArticle) {
         type = RelationCue.TWINNING;
+      }
+      if (forum && p.has(home) && p.typed(Type.AGREEMENT) == 0) {
+        type = RelationCue.CONFERENCE; // a guest city of the home city's forum
       }
       double[] x = ConfidenceModel.features(p.strong(), p.a.confidence(), p.b.confidence(),
           p.explicit, p.sentences.size(), kept.size(), home != null && p.has(home), p.official,
@@ -300,6 +306,29 @@ public final class Pairing {
             return true;
           }
         }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the article reports a gathering the home city hosts for several cities: a sentence
+   * naming the home city has a conference cue (forum, summit, congress), and the home city pairs
+   * with {@link #MIN_GUESTS} cities or more. Its guests' pairs are conferences, whatever ties
+   * ("sister cities' forum") the article also names, unless a document is signed.
+   */
+  private static boolean hostsAForum(List<Support> kept, PlaceMention home,
+      Map<Integer, List<CueMention>> cuesBySentence,
+      Map<Integer, List<PlaceMention>> citiesBySentence) {
+    if (home == null || kept.stream().filter(p -> p.has(home)).count() < MIN_GUESTS) {
+      return false;
+    }
+    for (Map.Entry<Integer, List<CueMention>> e : cuesBySentence.entrySet()) {
+      boolean conference = e.getValue().stream()
+          .anyMatch(c -> c.type().equals(RelationCue.CONFERENCE));
+      if (conference && citiesBySentence.getOrDefault(e.getKey(), List.of()).stream()
+          .anyMatch(m -> m.placeId().equals(home.placeId()))) {
+        return true;
       }
     }
     return false;
@@ -608,12 +637,14 @@ public final class Pairing {
      * since 1989") stands when nothing else is named (an anniversary, a celebration).
      */
     String type() {
-      if (typed(Type.TWINNING) > 0) {
-        return RelationCue.TWINNING;
-      }
       double agreement = typed(Type.AGREEMENT);
       double conference = typed(Type.CONFERENCE);
       double visit = typed(Type.VISIT) + typed(Type.DELEGATION);
+      if (typed(Type.TWINNING) > 0) {
+        // sister cities visiting each other: the visit is the event, the tie its background
+        return agreement == 0 && visit > typed(Type.TWINNING) ? RelationCue.VISIT
+            : RelationCue.TWINNING;
+      }
       if (agreement > 0 && agreement >= visit && agreement >= conference) {
         return RelationCue.AGREEMENT;
       }
