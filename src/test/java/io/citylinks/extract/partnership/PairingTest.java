@@ -121,4 +121,22 @@ class PairingTest {
         "동대문구는 중국 북경시 연경구와 우호도시 협약을 체결했다.",
         "동대문구 대표단은 북경 방문에서 교류 확대를 약속했다."));
   }
+
+  @Test
+  void theGuestsOfAForumTheHomeCityHostsAttendAConference() {
+    // a forum of sister cities hosted by Leeds: its guests attend a conference, whatever ties the
+    // article names
+    assertEquals("Dortmund/DE-Leeds/GB conference; Lille/FR-Leeds/GB conference; "
+        + "Sevilla/ES-Leeds/GB conference", pairs("en",
+        "Leeds hosts the international forum of its sister cities this week.",
+        "Delegations of the twin towns Lille, Dortmund and Seville were welcomed by the mayor of "
+            + "Leeds at the forum."));
+  }
+
+  @Test
+  void sisterCitiesVisitingEachOtherMakeAVisit() {
+    assertEquals("Lyon/FR-Leeds/GB visit", pairs("en",
+        "A delegation from Lyon, the sister city of Leeds, visited Leeds this week.",
+        "The mayor of Leeds received the visiting delegation of Lyon at the town hall."));
+  }
 }
