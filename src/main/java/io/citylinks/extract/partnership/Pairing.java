@@ -637,14 +637,12 @@ public final class Pairing {
      * since 1989") stands when nothing else is named (an anniversary, a celebration).
      */
     String type() {
+      if (typed(Type.TWINNING) > 0) {
+        return RelationCue.TWINNING;
+      }
       double agreement = typed(Type.AGREEMENT);
       double conference = typed(Type.CONFERENCE);
       double visit = typed(Type.VISIT) + typed(Type.DELEGATION);
-      if (typed(Type.TWINNING) > 0) {
-        // sister cities visiting each other: the visit is the event, the tie its background
-        return agreement == 0 && visit > typed(Type.TWINNING) ? RelationCue.VISIT
-            : RelationCue.TWINNING;
-      }
       if (agreement > 0 && agreement >= visit && agreement >= conference) {
         return RelationCue.AGREEMENT;
       }

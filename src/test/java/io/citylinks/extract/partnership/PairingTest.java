@@ -132,11 +132,4 @@ class PairingTest {
         "Delegations of the twin towns Lille, Dortmund and Seville were welcomed by the mayor of "
             + "Leeds at the forum."));
   }
-
-  @Test
-  void sisterCitiesVisitingEachOtherMakeAVisit() {
-    assertEquals("Lyon/FR-Leeds/GB visit", pairs("en",
-        "A delegation from Lyon, the sister city of Leeds, visited Leeds this week.",
-        "The mayor of Leeds received the visiting delegation of Lyon at the town hall."));
-  }
 }
