@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.citylinks.ingest.Fixtures;
 import io.citylinks.spark.TestSpark;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.citylinks.cli.InProcessCli.Run;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -30,23 +29,10 @@ class RunExitCodesTest {
 
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
   private static Run cli(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int exit = Main.commandLine().execute(args);
-      return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return InProcessCli.run(args);
   }
+
 
   /** A job on the shared warehouse, with the test session's own settings kept as they are. */
   private static Run job(String job, Path input) {

@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.citylinks.cli.Main;
+import io.citylinks.cli.InProcessCli;
+import io.citylinks.cli.InProcessCli.Run;
 import io.citylinks.maintain.TableMaintenance.Found;
 import io.citylinks.maintain.TableMaintenance.Report;
 import io.citylinks.spark.TableWriter;
 import io.citylinks.spark.Tables;
 import io.citylinks.spark.TestSpark;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,23 +178,10 @@ class TableMaintenanceTest {
         missing.getMessage());
   }
 
-  record Run(int exit, String out, String err) {}
-
   private static Run cli(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int exit = Main.commandLine().execute(args);
-      return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return InProcessCli.run(args);
   }
+
 
   @Test
   void commandRunsInProcessOnTheSharedSessionAndLeavesItRunning() {

@@ -64,7 +64,7 @@ final class BoilerplateNames {
       }
     }
     for (Element e : marked) {
-      if (e.parent() != null && !isDetached(e, root) && TextBlocks.textLength(e) * 2 < total) {
+      if (e.parent() != null && TextBlocks.isInside(e, root) && TextBlocks.textLength(e) * 2 < total) {
         e.remove();
       }
     }
@@ -127,14 +127,5 @@ final class BoilerplateNames {
       parts.add(part.toString());
     }
     return parts;
-  }
-
-  private static boolean isDetached(Element e, Element root) {
-    for (Element p = e.parent(); p != null; p = p.parent()) {
-      if (p == root) {
-        return false;
-      }
-    }
-    return true;
   }
 }

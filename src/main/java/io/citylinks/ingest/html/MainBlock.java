@@ -83,7 +83,7 @@ final class MainBlock {
     Element found = null;
     for (Element e : body.getAllElements()) {
       if ((namesStoryBody(e.className()) || namesStoryBody(e.id()))
-          && (found == null || !isInside(e, found))) {
+          && (found == null || !TextBlocks.isInside(e, found))) {
         if (found != null) {
           return null; // two stories, or a story and a teaser: no mark to trust
         }
@@ -120,15 +120,6 @@ final class MainBlock {
   private static boolean insideArticle(Element e) {
     for (Element p = e.parent(); p != null; p = p.parent()) {
       if (p.normalName().equals("article")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isInside(Element e, Element ancestor) {
-    for (Element p = e.parent(); p != null; p = p.parent()) {
-      if (p == ancestor) {
         return true;
       }
     }

@@ -163,4 +163,14 @@ final class TextBlocks {
     }
     return n;
   }
+
+  /** Whether {@code ancestor} is above {@code e} (false once {@code e} was removed from it). */
+  static boolean isInside(Element e, Element ancestor) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
 }
