@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
         + "OPTIMIZE (compacts small files), VACUUM (deletes files unreferenced for longer than "
         + "--retain-hours); for each Parquet table, ANALYZE TABLE (optimizer statistics; no "
         + "compaction). Prints one line per table.",
-        "Do not run it while another job uses the same warehouse (the metastore admits one "
-            + "process)."})
+        "With the embedded metastore (the default) it needs the warehouse to itself; with the "
+            + "shared one (jobs/metastore start) it takes turns with run and nightly, while "
+            + "sql and report go on."})
 public final class MaintainCommand implements Callable<Integer> {
   @Option(names = "--retain-hours", paramLabel = "N", defaultValue = "168",
       description = "VACUUM keeps files unreferenced for less than N hours, so readers and time "
