@@ -2,8 +2,10 @@ package io.citylinks.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
@@ -55,6 +57,24 @@ final class Jobs {
   }
 
   /** Reads a job's output stream to its end in the background, so the job never blocks on it. */
+  /**
+   * The JDBC URL a {@code jobs/sql --serve} process prints once it listens (its "connection
+   * string: jdbc:..." line), or null when it ends without one; its output is drained after that.
+   */
+  static String awaitJdbcUrl(Process server) throws IOException {
+    drain(server.getErrorStream());
+    BufferedReader out = new BufferedReader(
+        new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+    String url = null;
+    for (String line = out.readLine(); line != null && url == null; line = out.readLine()) {
+      if (line.contains("connection string: ")) {
+        url = line.substring(line.indexOf("jdbc:"));
+      }
+    }
+    drain(server.getInputStream());
+    return url;
+  }
+
   static Thread drain(java.io.InputStream stream) {
     Thread t = new Thread(() -> {
       try {

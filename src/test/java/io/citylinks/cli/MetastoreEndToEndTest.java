@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.citylinks.generate.ArchiveGenerator;
 import io.citylinks.generate.GeneratorOptions;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -64,16 +61,7 @@ class MetastoreEndToEndTest {
       }
       server = Jobs.start("sql", "--warehouse", warehouse, "--serve", "--port",
           String.valueOf(port));
-      Jobs.drain(server.getErrorStream());
-      BufferedReader out = new BufferedReader(
-          new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-      String url = null;
-      for (String line = out.readLine(); line != null && url == null; line = out.readLine()) {
-        if (line.contains("connection string: ")) {
-          url = line.substring(line.indexOf("jdbc:"));
-        }
-      }
-      Jobs.drain(server.getInputStream());
+      String url = Jobs.awaitJdbcUrl(server);
       assertEquals("jdbc:hive2://127.0.0.1:" + port + "/citylinks", url);
 
       try (Connection c = DriverManager.getConnection(url, "analyst", "");

@@ -9,10 +9,7 @@ import io.citylinks.generate.ArchiveGenerator;
 import io.citylinks.generate.GeneratorOptions;
 import io.citylinks.spark.Tables;
 import io.citylinks.spark.Tables.Table;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -162,16 +159,7 @@ class SqlEndToEndTest {
     Process server = Jobs.start("sql", "--warehouse", warehouse, "--serve",
         "--port", String.valueOf(port));
     try {
-      Jobs.drain(server.getErrorStream());
-      BufferedReader out = new BufferedReader(
-          new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-      String url = null;
-      for (String line = out.readLine(); line != null && url == null; line = out.readLine()) {
-        if (line.contains("connection string: ")) {
-          url = line.substring(line.indexOf("jdbc:"));
-        }
-      }
-      Jobs.drain(server.getInputStream());
+      String url = Jobs.awaitJdbcUrl(server);
       assertEquals("jdbc:hive2://127.0.0.1:" + port + "/citylinks", url);
 
       try (Connection c = DriverManager.getConnection(url, "analyst", "");
