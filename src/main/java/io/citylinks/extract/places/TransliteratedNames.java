@@ -57,6 +57,8 @@ final class TransliteratedNames {
   /** Han characters that make the name before them a municipality or district. */
   private static final String HAN_ADMINISTRATIVE = "市区郡";
   static final String HANJA_FILE = "places/hanja-readings.tsv";
+  /** Whose places Korean names by the Sino-Korean reading of their characters. */
+  private static final Set<String> CHINESE = Set.of("CN", "TW", "HK", "MO");
   /** Romanised Hangul names only Korean places: South and North Korea. */
   private static final Set<String> KOREAS = Set.of("KR", "KP");
 
@@ -350,7 +352,8 @@ final class TransliteratedNames {
       if (stem.endsWith("도") && ending.startsWith("시")) {
         continue; // 도시, the word for city: 우호도시 is no town 우호도
       }
-      List<String> han = lookup(sino, hanKeys, stem);
+      // Korean reads Chinese names the Sino-Korean way, Japanese ones as Japanese says them
+      List<String> han = lookup(sino, hanKeys, stem).stream().filter(this::chineseOnly).toList();
       PlaceMatcher.Match exact = spans.get(span(start, start + cut));
       if (exact != null) {
         if (han.isEmpty()) {
@@ -480,6 +483,13 @@ final class TransliteratedNames {
     Set<String> ids = new HashSet<>();
     found.forEach(k -> addPlaces(k, null, ids));
     return spelt(n, start, end, word, found, ids);
+  }
+
+  /** Whether every place a Han key names is Chinese (大庆, not 富山, which is also Toyama). */
+  private boolean chineseOnly(String key) {
+    List<Place> places = gazetteer.lookup(key);
+    return !places.isEmpty()
+        && places.stream().allMatch(p -> CHINESE.contains(p.countryCode()));
   }
 
   /** Adds the ids of the places {@code key} names in {@code countries} (any when null). */

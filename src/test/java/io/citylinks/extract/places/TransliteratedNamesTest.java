@@ -37,6 +37,9 @@ class TransliteratedNamesTest {
     assertTrue(found.contains("대경=Daqing/CN"), found);
     // without its suffix the same two syllables are not a place
     assertFalse(places("ko", "중국 대경 관계자가 왔다.").contains("Daqing"));
+    // Japanese names are not read the Sino-Korean way: 부산 is Busan, not 富山 (Toyama)
+    String busan = places("ko", "부산시는 일본 도야마시와 교류 협약을 맺었다.");
+    assertTrue(busan.contains("부산시=Busan/KR") && !busan.contains("Toyama"), busan);
   }
 
   @Test
