@@ -268,9 +268,9 @@ public final class PlaceResolver {
         g.cue |= cue;
         g.apostropheSuffix |= apostrophe;
         // Korean writes the city's or district's suffix onto its name: 수원시와, 도봉구는
-        g.withShi |= "시구군".indexOf(hangulSuffix(text, m)) >= 0
+        g.withShi |= TransliteratedNames.HANGUL_ADMINISTRATIVE.indexOf(hangulSuffix(text, m)) >= 0
             || transliteratedName && m.normEnd() < text.length()
-                && "市区郡町村".indexOf(text.charAt(m.normEnd())) >= 0;
+                && TransliteratedNames.HAN_SUFFIXES.indexOf(text.charAt(m.normEnd())) >= 0;
         g.allWeak &= weak;
         g.allPartOfName &= partOfName;
         g.capitalisedInside |= cased && !weak && mode == Mode.ANY;

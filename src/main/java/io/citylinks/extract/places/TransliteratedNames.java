@@ -53,9 +53,12 @@ final class TransliteratedNames {
   private static final int MIN_FUZZY_STEM = 8;
   /** Endings of Ukrainian and Russian adjectives made from a place name (-ська громада, -ский район). */
   private static final List<String> ADJECTIVE_SUFFIXES = List.of("ськ", "цьк", "зьк", "ск", "цк");
-  private static final Set<String> ADMINISTRATIVE = Set.of("시", "구", "군");
+  /** Hangul suffixes of a city, district or county (시, 구, 군) that a name may carry. */
+  static final String HANGUL_ADMINISTRATIVE = "시구군";
   /** Han characters that make the name before them a municipality or district. */
   private static final String HAN_ADMINISTRATIVE = "市区郡";
+  /** What may follow a spelt Han or kana name and make it a place (the resolver's suffix). */
+  static final String HAN_SUFFIXES = HAN_ADMINISTRATIVE + TOWN_SUFFIXES;
   static final String HANJA_FILE = "places/hanja-readings.tsv";
   /** Whose places Korean names by the Sino-Korean reading of their characters. */
   private static final Set<String> CHINESE = Set.of("CN", "TW", "HK", "MO");
@@ -344,7 +347,7 @@ final class TransliteratedNames {
     // the longest grammar after the stem that starts with 시, 구 or 군
     for (int cut = 2; cut < word.length(); cut++) {
       String ending = word.substring(cut);
-      if (!ADMINISTRATIVE.contains(ending.substring(0, 1))
+      if (HANGUL_ADMINISTRATIVE.indexOf(ending.charAt(0)) < 0
           || !PlaceMatcher.KOREAN_ENDINGS.contains(ending)) {
         continue;
       }
