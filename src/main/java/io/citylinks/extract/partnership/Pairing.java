@@ -361,15 +361,8 @@ public final class Pairing {
 
   /**
    * City and district mentions, without the container of an adjacent one ("Trabzon'un Yomra
-   * Belediyesi", "Yomra, Trabzon": Yomra is meant).
-   */
-  static List<PlaceMention> cities(List<String> sentences, List<PlaceMention> places) {
-    return cities(sentences, places, new HashMap<>());
-  }
-
-  /**
-   * As above, and records in {@code containerOf} the place id of each contained mention's
-   * container ("북경시 연경구": Yanqing → Beijing).
+   * Belediyesi", "Yomra, Trabzon": Yomra is meant); records in {@code containerOf} the place id
+   * of each contained mention's container ("북경시 연경구": Yanqing → Beijing).
    */
   static List<PlaceMention> cities(List<String> sentences, List<PlaceMention> places,
       Map<String, String> containerOf) {
