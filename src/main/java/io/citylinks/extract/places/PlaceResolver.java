@@ -159,6 +159,11 @@ public final class PlaceResolver {
     boolean allWeak = true;
     /** Every occurrence is part of a longer name (a person's, an organisation's, a compound). */
     boolean allPartOfName = true;
+    /**
+     * Some occurrence follows a title and a given name ("Başkanı Ekrem İmamoğlu", "Mayor Jane
+     * Paris"): the name is a person's surname, and so are its other occurrences in the article.
+     */
+    boolean surname;
     boolean cue;
     boolean apostropheSuffix;
     boolean commonWord;
@@ -273,6 +278,7 @@ public final class PlaceResolver {
                 && TransliteratedNames.HAN_SUFFIXES.indexOf(text.charAt(m.normEnd())) >= 0;
         g.allWeak &= weak;
         g.allPartOfName &= partOfName;
+        g.surname |= cased && !cue && afterTitledGivenName(n, m, language);
         g.capitalisedInside |= cased && !weak && mode == Mode.ANY;
       }
     }
@@ -588,6 +594,12 @@ public final class PlaceResolver {
       }
       return;
     }
+    if (g.surname && !g.cue && !(isMajor(p) && homeOrContext)) {
+      // a person's surname: "Başkanı Ekrem İmamoğlu ... İmamoğlu ve Lopez"; but a large city
+      // of the article's countries right after a name is the place ("Cumhurbaşkanı Erdoğan
+      // Ankara'da")
+      return;
+    }
     if (g.allPartOfName && !strong
         && !(isMajor(p) && homeOrContext && best.form() != Form.ALIAS)) {
       return; // only inside longer capitalised names: "Mary Smith", "Croix-Rouge"
@@ -758,6 +770,26 @@ public final class PlaceResolver {
           && Character.isUpperCase(n.source().codePointAt(n.sourceIndex(ws)));
     }
     return false;
+  }
+
+  /**
+   * True when the name follows a capitalised word that follows a person's title of the language
+   * ("Mayor Jane Paris", "Başkanı Ekrem İmamoğlu"): a given name and a surname.
+   */
+  private boolean afterTitledGivenName(SurfaceNormalizer.Normalized n, PlaceMatcher.Match m,
+      String language) {
+    String text = n.text();
+    int b = m.normStart();
+    if (m.key().indexOf(' ') >= 0 || b < 2 || text.charAt(b - 1) != ' '
+        || !Character.isLetter(text.charAt(b - 2))) {
+      return false;
+    }
+    int ws = b - 2;
+    while (ws > 0 && Character.isLetter(text.charAt(ws - 1))) {
+      ws--;
+    }
+    return Character.isUpperCase(n.source().codePointAt(n.sourceIndex(ws)))
+        && lexicon.afterTitle(language, text, ws);
   }
 
   /** True when a hyphen joins the name to a word ("Croix-Rouge", "Baden-Württemberg"). */

@@ -1,6 +1,7 @@
 package io.citylinks.extract.places;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -59,6 +60,19 @@ class PlaceResolverTest {
     assertTrue(places("pt", "A delegação de Milão visitou Porto esta semana.")
         .contains("Porto=2735943"), places("pt", "A delegação de Milão visitou Porto."));
     assertEquals("", places("pt", "O navio chegou ao porto de manhã."));
+  }
+
+  @Test
+  void aSurnameAfterATitleIsAPersonInEverySentence() {
+    // Kaya is a town of Burkina Faso and a Turkish surname
+    String person = places("tr", "Belediye Başkanı Ahmet Kaya dün Bursa'da konuştu.",
+        "Törende Kaya ve heyeti Gemlik'i de ziyaret etti.");
+    assertFalse(person.contains("Kaya="), person);
+    assertTrue(person.contains("Bursa=") && person.contains("Gemlik="), person);
+    String town = places("tr", "Burkina Faso'nun Kaya kenti ile Gemlik kardeş şehir oldu.");
+    assertTrue(town.contains("Kaya="), town);
+    String capital = places("tr", "Cumhurbaşkanı Erdoğan Ankara'da belediye başkanlarıyla görüştü.");
+    assertTrue(capital.contains("Ankara="), capital);
   }
 
   @Test
