@@ -85,5 +85,8 @@ class GoldScorerTest {
     assertTrue(names.sameCity("Izmir", "İzmir", "311046"));
     assertTrue(names.sameCity("Smyrna", "İzmir", "311046")); // a GeoNames alternate name
     assertTrue(!names.sameCity("Ankara", "İzmir", "311046"));
+    // the official German name where GeoNames has the short one
+    assertTrue(names.sameCity("Hattersheim am Main", "Hattersheim", "2909240"));
+    assertTrue(!names.sameCity("Frankfurt am Main", "Hattersheim", "2909240"));
   }
 }
