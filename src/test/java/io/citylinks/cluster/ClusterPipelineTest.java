@@ -57,10 +57,14 @@ import org.junit.jupiter.api.io.TempDir;
  * an application of two 1-core executors on two workers of its own, so the whole class takes
  * about as long as its slowest run rather than the sum of three.
  *
- * <p>The application jar is target/classes packed as a plain jar: the cluster's SPARK_HOME already
- * holds every runtime jar, and building the shaded jar takes minutes. To ship the shaded jar
- * instead, run with {@code -Dcitylinks.cluster.jar=shaded} (jobs/submit builds it if needed) or
- * {@code -Dcitylinks.cluster.jar=FILE}.
+ * <p>The application is shipped as users ship it: {@code jobs/submit} of a copy of the project
+ * (pom.xml, src/main, conf, jobs) builds the shaded {@code target/citylinks-cluster.jar} there
+ * ({@code mvn -Pcluster package}) on first use, and the cluster's SPARK_HOME holds Spark's jars
+ * without {@link #APPLICATION_LIBRARIES}, so Delta, Spark NLP, citylinks and its libraries reach
+ * the driver and the executors only inside that jar. A copy, because a build in this checkout
+ * would rewrite the target/ the running suite uses. {@code -Dcitylinks.cluster.jar=plain} ships
+ * target/classes packed as a plain jar instead, on a SPARK_HOME with every runtime jar (quicker
+ * while working); {@code -Dcitylinks.cluster.jar=FILE} ships FILE on that SPARK_HOME.
  */
 @Tag("cluster")
 @Tag("slow")
@@ -77,12 +81,22 @@ class ClusterPipelineTest {
   private static final List<String> RUN_OPTIONS = List.of(
       "--set", "spark.conf.\"spark.sql.shuffle.partitions\"=4");
   private static final Pattern APP_ID = Pattern.compile("with app ID (app-[0-9-]+)");
+  /**
+   * Where the runtime jars a Spark distribution does not have live in the Maven repository:
+   * Delta, Spark NLP and the libraries citylinks itself declares.
+   */
+  static final List<String> APPLICATION_LIBRARIES = List.of("/io/delta/", "/com/johnsnowlabs/",
+      "/org/netpreserve/", "/org/jsoup/", "/net/dankito/", "/com/ibm/icu/", "/com/hankcs/",
+      "/org/apache/lucene/", "/com/github/pemistahl/", "/info/picocli/", "/com/typesafe/");
 
   @TempDir static Path dir;
   private static List<String> javaOpens;
   private static StandaloneCluster cluster;
   private static Path input;
+  /** The jar to ship when not the shaded one jobs/submit builds in {@link #project}. */
   private static Path appJar;
+  /** The copy of the project whose jobs/submit builds and ships the shaded jar. */
+  private static Path project;
   private static final long STARTED = System.nanoTime();
   private static Job localRun;
   private static Job plainRun;
@@ -128,13 +142,30 @@ class ClusterPipelineTest {
     ArchiveGenerator.generate(GeneratorOptions.builder(150, input)
         .partnershipShare(0.5).exactDupShare(0.08).nearDupShare(0.1).shards(3).build());
     localRun = startLocalRun(runtimeJars);
-    appJar = applicationJar();
+    String asked = System.getProperty("citylinks.cluster.jar", "shaded");
+    List<String> sparkJars = runtimeJars;
+    if (asked.equals("shaded")) {
+      assumeTrue(onPath("mvn"), "mvn is needed: jobs/submit builds the shaded jar with it");
+      project = copyOfTheProject(dir.resolve("project"));
+      sparkJars = runtimeJars.stream()
+          .filter(jar -> APPLICATION_LIBRARIES.stream().noneMatch(jar::contains)).toList();
+      assertTrue(sparkJars.size() < runtimeJars.size() - 10, "no application library left out");
+    } else {
+      appJar = asked.equals("plain") ? plainJar() : Paths.get(asked).toAbsolutePath();
+    }
     List<String> daemonOptions = new ArrayList<>(javaOpens);
     daemonOptions.addAll(SHORT_LIVED_JVM);
-    cluster = StandaloneCluster.start(dir.resolve("cluster"), runtimeJars, daemonOptions, 4,
+    cluster = StandaloneCluster.start(dir.resolve("cluster"), sparkJars, daemonOptions, 4,
         STARTUP);
     System.out.printf("cluster of 4 workers up after %d s%n", secondsSinceStart());
     plainRun = submit("cluster-run");
+    if (project != null) {
+      // The first submit builds the shaded jar; the second starts once its driver runs, so it
+      // finds the jar built and up to date instead of building it a second time.
+      awaitLogLine(plainRun, "Running Spark version");
+      System.out.printf("shaded jar built (%d MB) after %d s%n", Files.size(
+          project.resolve("target").resolve("citylinks-cluster.jar")) >> 20, secondsSinceStart());
+    }
     lossyRun = submit("cluster-run-losing-an-executor");
     // After near-duplicate clustering, with the writes and the extraction still to come.
     killedExecutor = CompletableFuture.supplyAsync(() -> killAnExecutorAfter(lossyRun,
@@ -215,8 +246,9 @@ class ClusterPipelineTest {
     // --total-executor-cores 2: each application gets two of the four 1-core workers. The Java
     // options go with jobs/submit's own Java 17 flags (it adds them to what it is given).
     String jvm = String.join(" ", SHORT_LIVED_JVM);
+    Path home = project != null ? project : Paths.get("").toAbsolutePath();
     List<String> cmd = new ArrayList<>(List.of(
-        Paths.get("jobs", "submit").toAbsolutePath().toString(),
+        home.resolve("jobs").resolve("submit").toString(),
         "--master", cluster.masterUrl(), "--total-executor-cores", "2",
         "--driver-memory", "1g", "--executor-memory", "1g",
         "--driver-java-options", jvm, "--conf", "spark.executor.extraJavaOptions=" + jvm,
@@ -253,15 +285,32 @@ class ClusterPipelineTest {
         .redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
   }
 
-  /** The jar to ship: target/classes (with conf/) as a plain jar, unless the build asks for one. */
-  private static Path applicationJar() throws IOException {
-    String asked = System.getProperty("citylinks.cluster.jar", "");
-    if (asked.equals("shaded")) {
-      return null; // jobs/submit ships target/citylinks-cluster.jar, building it when stale
+  /** What a user checks out and builds: pom.xml, src/main, conf and jobs, with no target/. */
+  private static Path copyOfTheProject(Path to) throws IOException {
+    for (String part : List.of("pom.xml", "src/main", "conf", "jobs")) {
+      Path from = Paths.get(part).toAbsolutePath();
+      try (Stream<Path> files = Files.walk(from)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          Path target = to.resolve(part).resolve(from.relativize(f).toString());
+          if (Files.isDirectory(f)) {
+            Files.createDirectories(target);
+          } else {
+            Files.createDirectories(target.getParent());
+            Files.copy(f, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+          }
+        }
+      }
     }
-    if (!asked.isBlank()) {
-      return Paths.get(asked).toAbsolutePath();
-    }
+    return to;
+  }
+
+  private static boolean onPath(String command) {
+    return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        .anyMatch(d -> Files.isExecutable(Paths.get(d, command)));
+  }
+
+  /** target/classes (with conf/) packed as a plain jar. */
+  private static Path plainJar() throws IOException {
     Path classes = Paths.get("target", "classes");
     Path jar = dir.resolve("citylinks-classes.jar");
     Manifest manifest = new Manifest();
