@@ -36,6 +36,7 @@ public final class PlaceLexicon {
   private final Map<String, List<String>> regionBefore = new HashMap<>();
   private final Map<String, List<String>> regionAfter = new HashMap<>();
   private final Set<String> commonWords = new HashSet<>();
+  private Subdivisions subdivisions;
 
   /** Lucene's stop-word list of each supported language (Apache License 2.0). */
   private static final Map<String, String> LUCENE_STOPWORDS = Map.ofEntries(
@@ -51,6 +52,7 @@ public final class PlaceLexicon {
   /** Reads both files from the conf dir (or the classpath copy). */
   public static PlaceLexicon load() {
     PlaceLexicon lex = new PlaceLexicon();
+    lex.subdivisions = Subdivisions.load();
     for (String[] r : DataFiles.readTable(CUES_FILE, 3)) {
       String lang = Gazetteer.language(r[0], CUES_FILE);
       String cue = SurfaceNormalizer.normalize(r[2]);
@@ -107,6 +109,11 @@ public final class PlaceLexicon {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read stop-word list " + path, e);
     }
+  }
+
+  /** The states and provinces that may follow a city's name ({@code subdivisions.tsv}). */
+  public Subdivisions subdivisions() {
+    return subdivisions;
   }
 
   /** True when {@code key} is a common word in {@code lang} (or in every language). */

@@ -179,6 +179,8 @@ public final class PlaceResolver {
     Place chosen;
     /** The country named right after the name ("Córdoba, Argentina"): it decides this one. */
     String adjacentCountry;
+    /** The state or province named right after it ("Springfield, Illinois"), or null. */
+    Subdivisions.Subdivision adjacentSubdivision;
     /** The country this name names, for context (also when the place is a city-state). */
     String country;
     String rule;
@@ -221,6 +223,7 @@ public final class PlaceResolver {
           matches.sort(Comparator.comparingInt(PlaceMatcher.Match::start));
         }
       }
+      int subdivisionEnd = -1;
       for (int i = 0; i < matches.size(); i++) {
         PlaceMatcher.Match m = matches.get(i);
         Set<String> speltAs = spelt.get(m);
@@ -240,6 +243,18 @@ public final class PlaceResolver {
         if (adjacent == null && transliteratedName) {
           adjacent = countryJustBefore(text, matches, i);
         }
+        Subdivisions.Subdivision subdivision = null;
+        if (m.normStart() < subdivisionEnd) {
+          continue; // the state of the name before: "Springfield, Illinois"
+        }
+        Subdivisions.Named state = lexicon.subdivisions().after(n, m.normEnd());
+        if (state != null) {
+          subdivision = subdivisionOf(m, state);
+          if (subdivision != null) {
+            adjacent = subdivision.country();
+            subdivisionEnd = state.end();
+          }
+        }
         boolean cue = lexicon.hasCue(language, text, m.normStart(), m.normEnd());
         if (lexicon.regionFollows(language, text, m.normEnd())
             || !cue && (lexicon.regionCue(language, text, m.normStart(), m.normEnd())
@@ -255,11 +270,12 @@ public final class PlaceResolver {
         }
         Mode groupMode = mode;
         Group g = groups.computeIfAbsent(
-            (transliteratedName ? "T|" : "") + mode + "|" + adjacent + "|"
+            (transliteratedName ? "T|" : "") + mode + "|" + adjacent + "|" + subdivision + "|"
                 + String.join("|", m.keys()),
             k -> newGroup(m, language, groupMode));
         g.transliterated = speltAs;
         g.adjacentCountry = adjacent;
+        g.adjacentSubdivision = subdivision;
         boolean apostrophe = language.equals("tr") && m.normEnd() + 1 < text.length()
             && text.charAt(m.normEnd()) == '\''
             && Character.isLetter(text.charAt(m.normEnd() + 1));
@@ -364,6 +380,26 @@ public final class PlaceResolver {
         return country;
       }
       from = before.normStart();
+    }
+    return null;
+  }
+
+  /**
+   * The subdivision of {@code state} that has a place named by {@code m} ("Portland, Maine" is
+   * Portland in Maine), or null when none has one (then the name after the comma is something
+   * else: "Paris, Georgia" may list a country).
+   */
+  private Subdivisions.Subdivision subdivisionOf(PlaceMatcher.Match m, Subdivisions.Named state) {
+    for (Subdivisions.Subdivision sub : state.subdivisions()) {
+      for (String key : m.keys()) {
+        for (Entry e : matcher.gazetteer().lookupEntries(key)) {
+          Place p = e.place();
+          if (p.kind() != Place.Kind.COUNTRY && p.countryCode().equals(sub.country())
+              && p.admin1().equals(sub.admin1())) {
+            return sub;
+          }
+        }
+      }
     }
     return null;
   }
@@ -534,7 +570,10 @@ public final class PlaceResolver {
     boolean adjacent = false;
     if (g.adjacentCountry != null) {
       List<Entry> inCountry = readings.stream()
-          .filter(e -> e.place().countryCode().equals(g.adjacentCountry)).toList();
+          .filter(e -> e.place().countryCode().equals(g.adjacentCountry))
+          .filter(e -> g.adjacentSubdivision == null
+              || e.place().admin1().equals(g.adjacentSubdivision.admin1()))
+          .toList();
       if (!inCountry.isEmpty()) {
         // "Córdoba, Argentina", "Córdoba (España)", 荷兰海牙: only that country's readings
         readings = new ArrayList<>(inCountry);

@@ -76,6 +76,17 @@ class PlaceResolverTest {
   }
 
   @Test
+  void aStateAfterTheCityPicksItsReading() {
+    // Springfield is in twenty US states, Kent and Portland in several; Colorado is no city here
+    String us = places("en", "Officials of Kent, Ohio and Springfield, Ill. visited Portland, ME.");
+    assertEquals("Kent=5159537 Springfield=4250542 Portland=4975802", us);
+    assertEquals("Brandon=5907896 Broken Hill=2173911",
+        places("en", "Brandon, Manitoba and Broken Hill, NSW renewed their friendship."));
+    // a country after the comma still works when the name has no place in the state
+    assertTrue(places("en", "The mayor visited Tbilisi, Georgia.").startsWith("Tbilisi=611717"));
+  }
+
+  @Test
   void mashhadIsIranian() {
     assertEquals("مشهد=124665 شیراز=115019", places("fa", "مشهد و شیراز خواهرخوانده شدند."));
   }
