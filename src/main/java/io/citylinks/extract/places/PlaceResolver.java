@@ -350,11 +350,12 @@ public final class PlaceResolver {
     return out;
   }
 
-  /** Whether {@link TransliteratedNames} may find anything: Hangul, Cyrillic or Han text. */
+  /** Whether {@link TransliteratedNames} may find anything: Hangul, Cyrillic, Han or Arabic text. */
   private static boolean transliterable(String text) {
     for (int i = 0; i < text.length(); i++) {
       int cls = PlaceMatcher.scriptClass(text.charAt(i));
-      if (cls == PlaceMatcher.HANGUL || cls == PlaceMatcher.CYRILLIC || cls == PlaceMatcher.HAN) {
+      if (cls == PlaceMatcher.HANGUL || cls == PlaceMatcher.CYRILLIC || cls == PlaceMatcher.HAN
+          || cls == PlaceMatcher.ARABIC) {
         return true;
       }
     }

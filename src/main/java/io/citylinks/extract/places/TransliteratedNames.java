@@ -83,6 +83,9 @@ final class TransliteratedNames {
   /** "skeleton|CC" of the Latin names of towns, sorted; {@code soundIds[i]} is "id TAB key". */
   private final String[] sounds;
   private final String[] soundIds;
+  /** Arabic-script keys without their long vowels, sorted; {@code arabicKeys[i]} the key. */
+  private final String[] arabicSkeletons;
+  private final String[] arabicKeys;
 
   TransliteratedNames(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
@@ -125,6 +128,61 @@ final class TransliteratedNames {
     String[][] sd = sorted(soundRows);
     sounds = sd[0];
     soundIds = sd[1];
+    List<String[]> arabicRows = new ArrayList<>();
+    gazetteer.forEachKey((key, readings) -> {
+      if (PlaceMatcher.scriptClass(key.charAt(0)) == PlaceMatcher.ARABIC) {
+        String skeleton = withoutLongVowels(key);
+        if (skeleton.length() >= MIN_ARABIC_SKELETON && !skeleton.equals(key)) {
+          arabicRows.add(new String[] {skeleton, key});
+        }
+      }
+    });
+    String[][] ar = sorted(arabicRows);
+    arabicSkeletons = ar[0];
+    arabicKeys = ar[1];
+  }
+
+  /** Letters an Arabic-script name keeps without its long vowels, at least. */
+  private static final int MIN_ARABIC_SKELETON = 4;
+  /** The letters Arabic and Persian write long vowels (and their seats) with, or leave out. */
+  private static final String ARABIC_LONG_VOWELS = "اآأإوؤيىیئء";
+
+  /** An Arabic-script name without its long vowels: بريزبان and بريزبن both give برزبن. */
+  static String withoutLongVowels(String name) {
+    StringBuilder out = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (ARABIC_LONG_VOWELS.indexOf(c) < 0) {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * A foreign name in Arabic script spelt with other long vowels than GeoNames' (بريزبان for
+   * بريزبن, Brisbane): one word no exact match covers, whose consonants are those of a key (a
+   * leading و, "and", goes with the vowels). Foreign towns only: the language's own towns have
+   * settled spellings, and its words would read as them (بلدية, municipality, as بليدة, Blida).
+   * The resolver keeps a name found so only with a cue or its country.
+   */
+  private Spelt arabic(SurfaceNormalizer.Normalized n, int start, int end, Set<String> homes) {
+    String word = n.text().substring(start, end);
+    List<String> found = lookup(arabicSkeletons, arabicKeys, withoutLongVowels(word));
+    found.removeIf(k -> k.indexOf(' ') >= 0);
+    if (found.isEmpty()) {
+      return null;
+    }
+    Set<String> ids = new HashSet<>();
+    for (String k : found) {
+      for (Place p : gazetteer.lookup(k)) {
+        if (p.kind() == Place.Kind.CITY && p.population() >= MIN_SOUNDED_POPULATION
+            && !homes.contains(p.countryCode())) {
+          ids.add(p.id());
+        }
+      }
+    }
+    return ids.isEmpty() ? null : spelt(n, start, end, word, found, ids);
   }
 
   private static String[][] sorted(List<String[]> rows) {
@@ -301,6 +359,22 @@ final class TransliteratedNames {
           Spelt k = sounded(n, i, end, KATAKANA.get().transliterate(text.substring(i, end)), homes);
           if (k != null) {
             out.add(k);
+          }
+        }
+        i = end;
+        continue;
+      }
+      if (cls == PlaceMatcher.ARABIC) {
+        int end = i;
+        while (end < text.length() && PlaceMatcher.scriptClass(text.charAt(end)) == cls) {
+          end++;
+        }
+        boolean wordStart = i == 0 || PlaceMatcher.scriptClass(text.charAt(i - 1)) != cls;
+        if (wordStart && !anyCovered(covered, i, end)
+            && end - i > MIN_ARABIC_SKELETON) {
+          Spelt a = arabic(n, i, end, homes);
+          if (a != null) {
+            out.add(a);
           }
         }
         i = end;

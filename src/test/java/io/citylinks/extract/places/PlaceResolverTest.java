@@ -87,6 +87,17 @@ class PlaceResolverTest {
   }
 
   @Test
+  void aForeignTownSpeltWithOtherLongVowelsInArabic() {
+    // GeoNames writes Brisbane بريزبن; the news often بريزبان, with an alef
+    String found = places("ar", "زار وفد من مدينة بريزبان الأسترالية دبي وبريزبان شريكة لها.");
+    assertTrue(found.startsWith("بريزبان=2174003"), found);
+    assertTrue(found.contains("وبريزبان=2174003"), found);
+    // the language's own towns are not looked for so: بلدية (municipality) is no Blida
+    String word = places("ar", "أعلنت بلدية الحي عن مشروع جديد لبلدية أخرى.");
+    assertFalse(word.contains("بلدية"), word);
+  }
+
+  @Test
   void mashhadIsIranian() {
     assertEquals("مشهد=124665 شیراز=115019", places("fa", "مشهد و شیراز خواهرخوانده شدند."));
   }
