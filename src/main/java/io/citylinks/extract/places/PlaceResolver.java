@@ -225,7 +225,7 @@ public final class PlaceResolver {
       }
       int subdivisionEnd = -1;
       for (int i = 0; i < matches.size(); i++) {
-        PlaceMatcher.Match m = matches.get(i);
+        PlaceMatcher.Match m = nameBeforeAState(n, matches.get(i));
         Set<String> speltAs = spelt.get(m);
         boolean transliteratedName = speltAs != null;
         String surface = sentence.substring(m.start(), m.end());
@@ -383,6 +383,27 @@ public final class PlaceResolver {
       from = before.normStart();
     }
     return null;
+  }
+
+  /**
+   * The name alone when an alias with a cue ("city of springfield", a GeoNames name of one
+   * Springfield) stands before a state: "the City of Springfield, Illinois" is the name
+   * "springfield" in Illinois. Else {@code m}.
+   */
+  private PlaceMatcher.Match nameBeforeAState(SurfaceNormalizer.Normalized n,
+      PlaceMatcher.Match m) {
+    int of = m.key().lastIndexOf(" of ");
+    if (of < 0 || lexicon.subdivisions().after(n, m.normEnd()) == null) {
+      return m;
+    }
+    String name = m.key().substring(of + 4);
+    int start = m.normEnd() - name.length();
+    if (start <= m.normStart() || !n.text().startsWith(name, start)
+        || matcher.gazetteer().lookupEntries(name).isEmpty()) {
+      return m;
+    }
+    int[] range = n.sourceRange(start, m.normEnd());
+    return new PlaceMatcher.Match(range[0], range[1], start, m.normEnd(), name, List.of(name));
   }
 
   /**

@@ -82,6 +82,9 @@ class PlaceResolverTest {
     assertEquals("Kent=5159537 Springfield=4250542 Portland=4975802", us);
     assertEquals("Brandon=5907896 Broken Hill=2173911",
         places("en", "Brandon, Manitoba and Broken Hill, NSW renewed their friendship."));
+    // GeoNames names one Springfield "City of Springfield": before a state, the name is read alone
+    assertEquals("Springfield=4250542",
+        places("en", "The City of Springfield, Illinois, signed the agreement."));
     // a country after the comma still works when the name has no place in the state
     assertTrue(places("en", "The mayor visited Tbilisi, Georgia.").startsWith("Tbilisi=611717"));
   }
