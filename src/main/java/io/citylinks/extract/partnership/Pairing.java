@@ -361,8 +361,7 @@ public final class Pairing {
 
   /**
    * City and district mentions, without the container of an adjacent one ("Trabzon'un Yomra
-   * Belediyesi", "Yomra, Trabzon": Yomra is meant; cities of different provinces in a list of
-   * three or more are its items, not that); records in {@code containerOf} the place id
+   * Belediyesi", "Yomra, Trabzon": Yomra is meant); records in {@code containerOf} the place id
    * of each contained mention's container ("북경시 연경구": Yanqing → Beijing).
    */
   static List<PlaceMention> cities(List<String> sentences, List<PlaceMention> places,
@@ -383,9 +382,7 @@ public final class Pairing {
         continue;
       }
       String gap = sentences.get(x.sentenceIdx()).substring(x.end(), y.start());
-      if (gap.length() <= 6 && CONTAINER_GAP.matcher(gap).matches()
-          && !(gap.contains(",") && citiesOfTwoProvinces(x, y)
-              && (listed(sentences, cities, i - 1) || listed(sentences, cities, i + 1)))) {
+      if (gap.length() <= 6 && CONTAINER_GAP.matcher(gap).matches()) {
         PlaceMention container = container(x, y);
         containers.add(container);
         containerOf.put((container == x ? y : x).placeId(), container.placeId());
@@ -393,35 +390,6 @@ public final class Pairing {
     }
     cities.removeAll(containers);
     return cities;
-  }
-
-  /** A comma or a short conjunction between two items of a list: ", ", " ve ", " и ", " and ". */
-  private static final Pattern LIST_GAP = Pattern.compile("^\\s*(?:,|\\s\\p{L}{1,3}\\s)\\s*$");
-
-  /** True when cities {@code j} and {@code j + 1} are neighbours in a list of one sentence. */
-  private static boolean listed(List<String> sentences, List<PlaceMention> cities, int j) {
-    if (j < 0 || j + 1 >= cities.size()) {
-      return false;
-    }
-    PlaceMention a = cities.get(j);
-    PlaceMention b = cities.get(j + 1);
-    return a.sentenceIdx() == b.sentenceIdx() && b.start() >= a.end()
-        && LIST_GAP.matcher(sentences.get(a.sentenceIdx()).substring(a.end(), b.start())).matches();
-  }
-
-  /**
-   * True when both are cities (not districts) of different first-level divisions: after a comma
-   * and with a third item, items of a list ("Сухума, Минска, Витебска"), neither the other's
-   * container ("Villamaría, Caldas, Colombia" is still a city and its department).
-   */
-  private static boolean citiesOfTwoProvinces(PlaceMention x, PlaceMention y) {
-    if (!x.kind().equals("city") || !y.kind().equals("city")) {
-      return false;
-    }
-    Gazetteer g = Gazetteer.shared();
-    String ax = g.byId(x.placeId()).map(Place::admin1).orElse("");
-    String ay = g.byId(y.placeId()).map(Place::admin1).orElse("");
-    return !ax.isEmpty() && !ay.isEmpty() && !ax.equals(ay);
   }
 
   /**
