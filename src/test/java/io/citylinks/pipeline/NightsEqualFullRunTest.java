@@ -34,7 +34,7 @@ class NightsEqualFullRunTest {
     SparkSession spark = TestSpark.session();
     Path archive = dir.resolve("archive");
     // Small sites: few of them have boilerplate-min-pages pages in one night's file.
-    ArchiveGenerator.generate(GeneratorOptions.builder(600, archive).seed(17).shards(5)
+    ArchiveGenerator.generate(GeneratorOptions.builder(250, archive).seed(17).shards(5)
         .partnershipShare(0.3).exactDupShare(0.08).nearDupShare(0.1).build());
     List<Path> shards;
     try (Stream<Path> files = Files.list(archive)) {
@@ -53,7 +53,7 @@ class NightsEqualFullRunTest {
     }
     RunSummary full = new PipelineJob(spark, TestSpark.config("one_full_run"))
         .run(List.of(input.toString()), PipelineJob.Mode.FULL);
-    assertEquals(600, full.articles());
+    assertEquals(250, full.articles());
     assertTrue(full.duplicates() > 0 && full.events() > 0, full.toString());
 
     Map<String, TableDiff.Difference> differences =
