@@ -41,13 +41,14 @@ import scala.collection.JavaConverters;
  * <p>Candidates come from LSH buckets: articles whose band hashes are equal. Each bucket links its
  * members to one of them, the smallest by 64-bit key (a star, so a bucket of n articles costs
  * n - 1 pairs, not n²/2); a bucket of more than {@code max-bucket} articles is skipped and counted. The signatures
- * of earlier runs ({@code dedup_signatures}) take part as they are, never re-hashed: a new article
- * that copies an old one joins the old one's cluster.
+ * of earlier runs ({@code dedup_signatures}) take part as they are, never re-hashed, each article
+ * a vertex of its own as in a run over all of them: the clusters of a run that passes history are
+ * those one run over every article would make, earlier articles' included.
  *
- * <p>Canonical article, the one a cluster is counted and extracted by: a cluster that already
- * existed keeps its canonical; a new cluster's canonical is its earliest published article
- * (undated ones last), then the longest text, then the smallest article_id — the original a press
- * release's copies are taken from, whatever order the files were read in.
+ * <p>Canonical article, the one a cluster is counted and extracted by: its earliest published
+ * article (undated ones last), then the longest text, then the smallest article_id — the original
+ * a press release's copies are taken from, whatever order the files were read in, and whichever
+ * run read them (a copy that arrives later but is dated earlier becomes the canonical).
  */
 public final class NearDuplicates {
   private static final Logger LOG = LoggerFactory.getLogger(NearDuplicates.class);
@@ -91,43 +92,38 @@ public final class NearDuplicates {
   /**
    * @param articles columns article_id, text, content_hash, canonical_url, payload_digest,
    *     published_date, text_chars
-   * @param history rows of {@code dedup_signatures} from earlier runs, or null
+   * @param history rows of {@code dedup_signatures} from earlier runs with their articles'
+   *     published_date and text_chars, none of {@code articles}, or null; the result's clusters
+   *     and signatures then cover these articles too
    */
   public static Result cluster(Dataset<Row> articles, Dataset<Row> history,
       NearDuplicateSettings settings, String runId) {
     MinHasher hasher = new MinHasher(settings.bands(), settings.rows(), settings.shingleSize());
-    Dataset<Row> signed = articles
+    Dataset<Row> fresh = articles
         .select("article_id", "text", "content_hash", "canonical_url", "payload_digest",
             "published_date", "text_chars")
-        .map(new Sign(hasher), Encoders.row(SIGNED))
+        .map(new Sign(hasher), Encoders.row(SIGNED));
+    if (history != null) {
+      fresh = fresh.unionByName(history.select(
+          java.util.Arrays.stream(SIGNED.fieldNames()).map(c -> col(c)).toArray(Column[]::new))
+          .to(SIGNED));
+    }
+    Dataset<Row> signed = fresh
         .withColumn("key", key(col("article_id")))
         .persist(StorageLevel.MEMORY_AND_DISK());
 
-    // The graph works on 64-bit keys of the article ids: Spark aggregates
-    // longs in hash tables, strings only by sorting. Every article has the vertex it is in the
-    // duplicate graph: a new article is itself, an old one is its existing cluster (which a new
-    // copy joins as a whole).
-    Dataset<Row> fresh = signed.select(col("key"), col("shingles"), col("signature"),
-        col("bands"), col("exact_keys"), col("key").as("vertex"), lit(true).as("is_new"));
-    Dataset<Row> all = fresh;
-    if (history != null) {
-      all = fresh.unionByName(history.select(key(col("article_id")).as("key"), col("shingles"),
-          col("signature"), col("bands"), col("exact_keys"),
-          key(col("dup_cluster_id")).as("vertex"), lit(false).as("is_new")));
-    }
+    // The graph works on 64-bit keys of the article ids: Spark aggregates longs in hash tables,
+    // strings only by sorting. Every article is a vertex of the duplicate graph.
+    Dataset<Row> all = signed.select(col("key"), col("shingles"), col("signature"),
+        col("bands"), col("exact_keys"));
 
-    Dataset<Row> entries = all.select(col("key"), col("is_new"),
+    Dataset<Row> entries = all.select(col("key"),
             posexplode(col("bands")).as(new String[] {"band", "hash"}))
-        .unionByName(all.select(col("key"), col("is_new"),
+        .unionByName(all.select(col("key"),
             lit(EXACT_BAND).as("band"), explode(col("exact_keys")).as("hash")));
     Dataset<Row> buckets = entries.groupBy("band", "hash")
-        .agg(count(lit(1)).as("size"), max("is_new").as("has_new"),
-            min(when(col("is_new"), col("key"))).as("min_new"),
-            min(when(col("is_new").equalTo(false), col("key"))).as("min_old"))
-        .filter(col("size").gt(1).and(col("has_new")))
-        .select(col("band"), col("hash"), col("size"),
-            least(col("min_new"), col("min_old")).as("root"),
-            coalesce(col("min_new").leq(col("min_old")), lit(true)).as("root_is_new"))
+        .agg(count(lit(1)).as("size"), min("key").as("root"))
+        .filter(col("size").gt(1))
         .persist(StorageLevel.MEMORY_AND_DISK());
     long oversized = buckets.filter(col("size").gt(settings.maxBucket())
         .and(col("band").notEqual(EXACT_BAND))).count();
@@ -138,7 +134,7 @@ public final class NearDuplicates {
     Dataset<Row> candidates = entries
         .join(buckets.filter(col("size").leq(settings.maxBucket())
             .or(col("band").equalTo(EXACT_BAND))), new String[] {"band", "hash"})
-        .filter(col("key").notEqual(col("root")).and(col("is_new").or(col("root_is_new"))))
+        .filter(col("key").notEqual(col("root")))
         .groupBy(col("key").as("a"), col("root").as("b"))
         .agg(max(col("band").equalTo(EXACT_BAND)).as("exact"))
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -146,12 +142,12 @@ public final class NearDuplicates {
     buckets.unpersist();
 
     Dataset<Row> sigA = all.select(col("key").as("a"), col("shingles").as("shingles_a"),
-        col("signature").as("signature_a"), col("vertex").as("vertex_a"));
+        col("signature").as("signature_a"));
     Dataset<Row> sigB = all.select(col("key").as("b"), col("shingles").as("shingles_b"),
-        col("signature").as("signature_b"), col("vertex").as("vertex_b"));
+        col("signature").as("signature_b"));
     Dataset<Row> verified = candidates.join(sigA, "a").join(sigB, "b")
         .filter(new Similar(settings.minJaccard(), settings.minContainment()))
-        .select(col("vertex_a").as("src"), col("vertex_b").as("dst"))
+        .select(col("a").as("src"), col("b").as("dst"))
         .persist(StorageLevel.MEMORY_AND_DISK());
     long verifiedPairs = verified.count();
     candidates.unpersist();
@@ -162,7 +158,7 @@ public final class NearDuplicates {
             .add("dup_cluster_id", DataTypes.StringType).add("is_canonical",
                 DataTypes.BooleanType));
     if (verifiedPairs > 0) {
-      clusters = assign(ConnectedComponents.of(verified), signed, history)
+      clusters = assign(ConnectedComponents.of(verified), signed)
           .persist(StorageLevel.MEMORY_AND_DISK());
       clusters.count();
     }
@@ -191,9 +187,8 @@ public final class NearDuplicates {
     return xxhash64(articleId);
   }
 
-  /** Cluster id and canonical flag of each new article that is in a component. */
-  private static Dataset<Row> assign(Dataset<Row> components, Dataset<Row> signed,
-      Dataset<Row> history) {
+  /** Cluster id (its canonical's article_id) and canonical flag of each article in a component. */
+  private static Dataset<Row> assign(Dataset<Row> components, Dataset<Row> signed) {
     Dataset<Row> members = components.join(signed.select(col("key").as("vertex"),
         col("article_id"), col("published_date"), col("text_chars")), "vertex");
     // Earliest date first (undated last), then the longest text, then the smallest id.
@@ -201,21 +196,9 @@ public final class NearDuplicates {
         .agg(min(struct(col("published_date").isNull().as("undated"),
             col("published_date"), (col("text_chars").multiply(-1)).as("shorter"),
             col("article_id"))).getField("article_id").as("canonical"));
-    Dataset<Row> perComponent;
-    if (history != null) {
-      Dataset<Row> oldClusters = components.join(history
-              .select(key(col("dup_cluster_id")).as("vertex"), col("dup_cluster_id")).distinct(),
-              "vertex")
-          .groupBy("component").agg(min("dup_cluster_id").as("old_cluster"));
-      perComponent = canonical.join(oldClusters, new String[] {"component"}, "left_outer");
-    } else {
-      perComponent = canonical.withColumn("old_cluster", lit(null).cast(DataTypes.StringType));
-    }
-    return members.join(perComponent, "component")
-        .select(col("article_id"),
-            coalesce(col("old_cluster"), col("canonical")).as("dup_cluster_id"),
-            when(col("old_cluster").isNull(), col("canonical").equalTo(col("article_id")))
-                .otherwise(false).as("is_canonical"));
+    return members.join(canonical, "component")
+        .select(col("article_id"), col("canonical").as("dup_cluster_id"),
+            col("canonical").equalTo(col("article_id")).as("is_canonical"));
   }
 
   /** Executor side: signs an article and derives its exact-copy keys. */

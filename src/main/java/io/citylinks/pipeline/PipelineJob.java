@@ -3,11 +3,13 @@ package io.citylinks.pipeline;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
 import io.citylinks.aggregate.CountryPairTopicYear;
 import io.citylinks.config.CitylinksConfig;
+import io.citylinks.config.DedupSettings;
 import io.citylinks.config.OutputFormat;
 import io.citylinks.dedup.NearDuplicates;
 import io.citylinks.dedup.SiteBoilerplate;
@@ -22,12 +24,15 @@ import io.citylinks.spark.Tables;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -43,8 +48,12 @@ import org.slf4j.LoggerFactory;
  * year. A full run replaces every table but {@code runs} (which gains a row) with what this
  * input gives, so re-running on the same input leaves the same rows. An incremental run reads
  * only the files its ledger has not seen and merges what they give into the tables (Delta
- * MERGE by each table's key); events and their counts are recomputed over every mention and
- * merged, so only the rows that changed are rewritten. Every write is idempotent and the ledger
+ * MERGE by each table's key); site boilerplate and duplicate clusters are decided over every
+ * page and signature seen so far ({@code boilerplate_pages}, {@code dedup_signatures}) and the
+ * earlier articles that decision changes are rewritten and extracted again, so incremental runs
+ * over the parts of an archive give the tables of one full run over all of it; events and their
+ * counts are recomputed over every mention and merged, so only the rows that changed are
+ * rewritten. Every write is idempotent and the ledger
  * is written last, so a run killed at any point and run again leaves the tables as one
  * uninterrupted run would have.
  */
@@ -132,34 +141,38 @@ public final class PipelineJob {
       t0 = System.nanoTime();
       group("dedup", "remove site boilerplate, cluster exact and near duplicates");
       Dataset<Row> batchIds = ingest.articles().select("article_id");
-      // Earlier runs' signatures, less this batch's own (written already by a run that crashed
+      boolean full = mode == Mode.FULL;
+      // Earlier runs' articles, less this batch's own (written already by a run that crashed
       // before it finished: the batch must not match itself).
-      Dataset<Row> history = mode == Mode.FULL ? null
-          : readOrNull(Tables.DEDUP_SIGNATURES, batchIds);
-      // Not cached: stripping the lines again is cheaper than caching a second copy of the text.
-      Dataset<Row> cleaned = SiteBoilerplate.remove(ingest.articles(),
-          config.dedup().boilerplateMinPages(), config.dedup().boilerplateMinShare());
-      NearDuplicates.Result dedup = NearDuplicates.cluster(cleaned, history,
-          config.dedup().nearDuplicates(), runId);
-      Dataset<Row> articles = NearDuplicates.withClusters(cleaned, dedup.clusters())
-          .withColumn("run_id", lit(runId));
+      Dataset<Row> stored = full ? null : readOrNull(Tables.ARTICLES, batchIds);
+      Dedup night = dedup(ingest.articles(), stored, !full, runId);
       stages.put("dedup", seconds(t0));
 
-      t0 = System.nanoTime();
-      group("write", "write articles, dedup_signatures and rejected_records");
-      try {
-        save(mode, Tables.ARTICLES, articles, false);
-        save(mode, Tables.DEDUP_SIGNATURES, dedup.signatures(), false);
-      } finally {
-        dedup.release();
+      Dataset<Row> allArticles;
+      Dataset<Row> written;
+      if (full) {
+        t0 = System.nanoTime();
+        group("write", "write articles, dedup_signatures, rejected_records, boilerplate_pages");
+        try {
+          save(mode, Tables.ARTICLES, night.rows(), false);
+          save(mode, Tables.DEDUP_SIGNATURES, night.signatures(), false);
+        } finally {
+          night.release();
+        }
+        save(mode, Tables.REJECTED_RECORDS, ingest.rejected(runId), false);
+        saveBoilerplate(mode, night, runId);
+        stages.put("write", seconds(t0));
+        allArticles = spark.table(Tables.qualified(config.database(), Tables.ARTICLES));
+        written = allArticles;
+      } else {
+        // The articles table is written last (below): until then it tells which earlier rows
+        // this night changes, so a night killed half-way and run again changes the same ones.
+        written = night.rows();
+        allArticles = stored == null ? written
+            : stored.join(written.select("article_id"), new String[] {"article_id"}, "left_anti")
+                .unionByName(written);
       }
-      save(mode, Tables.REJECTED_RECORDS, ingest.rejected(runId), false);
-      stages.put("write", seconds(t0));
-
-      Dataset<Row> allArticles = spark.table(Tables.qualified(config.database(),
-          Tables.ARTICLES));
-      Dataset<Row> written = mode == Mode.FULL ? allArticles
-          : allArticles.join(batchIds, new String[] {"article_id"}, "left_semi");
+      Dataset<Row> rowIds = written.select("article_id");
 
       t0 = System.nanoTime();
       group("extract", "recognise places and partnerships in canonical articles");
@@ -169,10 +182,20 @@ public final class PipelineJob {
       long partnershipMentions;
       Dataset<Row> mentions;
       try {
-        save(mode, Tables.PLACE_MENTIONS, ExtractStep.placeMentions(annotated, runId), false);
+        Dataset<Row> places = ExtractStep.placeMentions(annotated, runId);
+        Dataset<Row> earlierPlaces = full ? null : readOrNull(Tables.PLACE_MENTIONS, rowIds);
+        if (earlierPlaces != null) {
+          // The mentions of an earlier article whose text or canonical changed go with it.
+          places = earlierPlaces.unionByName(places).persist(StorageLevel.MEMORY_AND_DISK());
+          places.count(); // from the table's current version, before merging into it
+        }
+        try {
+          save(mode, Tables.PLACE_MENTIONS, places, !full);
+        } finally {
+          places.unpersist();
+        }
         Dataset<Row> found = ExtractStep.partnershipMentions(annotated, runId);
-        Dataset<Row> earlier = mode == Mode.FULL ? null
-            : readOrNull(Tables.PARTNERSHIP_MENTIONS, batchIds);
+        Dataset<Row> earlier = full ? null : readOrNull(Tables.PARTNERSHIP_MENTIONS, rowIds);
         if (earlier != null) {
           // Events are assigned over every mention: a new report may join, split or date an
           // earlier event, which changes the event ids of earlier mentions too.
@@ -208,6 +231,22 @@ public final class PipelineJob {
       }
       stages.put("events", seconds(t0));
 
+      if (!full) {
+        t0 = System.nanoTime();
+        group("write", "merge dedup_signatures, rejected_records, articles, boilerplate_pages");
+        try {
+          save(mode, Tables.DEDUP_SIGNATURES, night.signatures(), false);
+          save(mode, Tables.REJECTED_RECORDS, ingest.rejected(runId), false);
+          save(mode, Tables.ARTICLES, night.rows(), false);
+        } finally {
+          night.release();
+        }
+        // After the articles: until the pages include this batch's, a night run again finds
+        // the same sites whose boilerplate changed.
+        saveBoilerplate(mode, night, runId);
+        stages.put("write", seconds(t0));
+      }
+
       group("summary", "count results, record the input files");
       // The ledger is written last: a run that dies before this line is simply done again.
       if (mode == Mode.FULL) {
@@ -215,8 +254,10 @@ public final class PipelineJob {
       } else {
         FileLedger.record(spark, tables, plan.ledgerRows());
       }
-      long duplicates = written.filter(col("is_canonical").equalTo(false)).count();
-      Map<String, Long> byLang = countBy(written, "lang");
+      Dataset<Row> batch = spark.table(Tables.qualified(config.database(), Tables.ARTICLES))
+          .join(batchIds, new String[] {"article_id"}, "left_semi");
+      long duplicates = batch.filter(col("is_canonical").equalTo(false)).count();
+      Map<String, Long> byLang = countBy(batch, "lang");
       Map<String, Long> byReason = countBy(
           ingest.items().filter(col("kind").equalTo("rejected")), "reason");
       String status = rejectedCount == 0 ? "succeeded" : "partial";
@@ -237,6 +278,107 @@ public final class PipelineJob {
         ingest.release();
       }
       spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /**
+   * What the dedup stage gives a run: the articles rows it writes (its batch, and the earlier
+   * articles whose text, cluster or canonical it changes), their {@code dedup_signatures} rows
+   * and the boilerplate decision with the pages it counted.
+   */
+  private record Dedup(Dataset<Row> rows, Dataset<Row> signatures,
+      SiteBoilerplate.Decision boilerplate, List<Dataset<Row>> cached) {
+    void release() {
+      cached.forEach(Dataset::unpersist);
+    }
+  }
+
+  /**
+   * Site boilerplate and duplicate clusters decided over {@code batch} and the {@code stored}
+   * articles of earlier runs (null in a full run or a first night) as one run over all of them
+   * would decide: boilerplate over every page counted so far ({@code boilerplate_pages}),
+   * clusters over every signature ({@code dedup_signatures}). Earlier articles of a site whose
+   * boilerplate lines change get their text stripped again (and are signed again); earlier
+   * articles whose cluster or canonical changes (a copy that arrives later but is dated earlier,
+   * a bridge between two clusters) get their new cluster columns.
+   */
+  private Dedup dedup(Dataset<Row> batch, Dataset<Row> stored, boolean incremental,
+      String runId) {
+    DedupSettings settings = config.dedup();
+    Dataset<Row> knownPages = stored == null ? null : tables.readOrNull(Tables.BOILERPLATE_PAGES);
+    if (stored != null && knownPages == null && !stored.isEmpty()) {
+      throw new IllegalStateException("table " + Tables.qualified(config.database(),
+          Tables.BOILERPLATE_PAGES) + " is missing while articles exist: rebuild the tables once "
+          + "with a full run (jobs/run) before running incrementally");
+    }
+    SiteBoilerplate.Decision boilerplate = SiteBoilerplate.decide(batch, knownPages,
+        settings.boilerplateMinPages(), settings.boilerplateMinShare());
+    // Not cached: stripping the lines again is cheaper than caching a second copy of the text.
+    Dataset<Row> working = SiteBoilerplate.strip(batch, boilerplate.hashes());
+    Dataset<Row> history = null;
+    List<Dataset<Row>> cached = new ArrayList<>();
+    if (stored != null) {
+      Dataset<Row> restripped = SiteBoilerplate.restrip(stored, boilerplate.hashes(),
+              boilerplate.changedSites())
+          .select(columns(working))
+          .localCheckpoint();
+      LOG.info("site boilerplate: {} earlier articles of {} sites stripped again",
+          restripped.count(), boilerplate.changedSites().length);
+      working = working.unionByName(restripped);
+      Dataset<Row> signatures = tables.readOrNull(Tables.DEDUP_SIGNATURES);
+      if (signatures != null) {
+        // Earlier articles as stored, never re-hashed, but those whose text changes now.
+        history = signatures.join(stored.select("article_id", "published_date", "text_chars"),
+                "article_id")
+            .join(restripped.select("article_id"), new String[] {"article_id"}, "left_anti");
+      }
+    }
+    NearDuplicates.Result clusters = NearDuplicates.cluster(working, history,
+        settings.nearDuplicates(), runId);
+    cached.addAll(clusters.cached());
+    Dataset<Row> rows = NearDuplicates.withClusters(working, clusters.clusters())
+        .withColumn("run_id", lit(runId));
+    if (stored != null) {
+      Dataset<Row> now = clusters.clusters().select(col("article_id"),
+          col("dup_cluster_id").as("new_cluster"), col("is_canonical").as("new_canonical"));
+      Dataset<Row> changed = stored.select("article_id", "dup_cluster_id", "is_canonical")
+          .join(working.select("article_id"), new String[] {"article_id"}, "left_anti")
+          .join(now, new String[] {"article_id"}, "left_outer")
+          .select(col("article_id"),
+              coalesce(col("new_cluster"), col("article_id")).as("new_cluster"),
+              coalesce(col("new_canonical"), lit(true)).as("new_canonical"),
+              col("dup_cluster_id"), col("is_canonical"))
+          .filter(not(col("new_cluster").eqNullSafe(col("dup_cluster_id"))
+              .and(col("new_canonical").eqNullSafe(col("is_canonical")))))
+          .select("article_id", "new_cluster", "new_canonical");
+      Dataset<Row> reclustered = stored.join(changed, "article_id")
+          .withColumn("dup_cluster_id", col("new_cluster"))
+          .withColumn("is_canonical", col("new_canonical"))
+          .withColumn("run_id", lit(runId))
+          .drop("new_cluster", "new_canonical");
+      rows = rows.unionByName(reclustered.select(columns(rows)));
+    }
+    if (incremental) {
+      // Computed once: extraction, events and the final write all read it. Checkpointed, not
+      // cached: the plans of everything derived from it would print its whole lineage (and
+      // that of the clusters within it) again at every use, which grows past any heap.
+      rows = rows.localCheckpoint();
+      LOG.info("dedup: {} articles rows to write, {} of them earlier articles", rows.count(),
+          rows.join(batch.select("article_id"), new String[] {"article_id"}, "left_anti")
+              .count());
+    }
+    Dataset<Row> signatures = clusters.signatures()
+        .join(rows.select("article_id"), new String[] {"article_id"}, "left_semi");
+    return new Dedup(rows, signatures, boilerplate, cached);
+  }
+
+  /** The pages the run counted for site boilerplate. */
+  private void saveBoilerplate(Mode mode, Dedup night, String runId) {
+    try {
+      save(mode, Tables.BOILERPLATE_PAGES, night.boilerplate().newPages()
+          .withColumn("run_id", lit(runId)), false);
+    } finally {
+      night.boilerplate().newPages().unpersist();
     }
   }
 
@@ -278,6 +420,11 @@ public final class PipelineJob {
 
   private void group(String id, String description) {
     spark.sparkContext().setJobGroup(id, description, false);
+  }
+
+  /** The columns of {@code rows}, in order: to shape other rows like them. */
+  private static Column[] columns(Dataset<Row> rows) {
+    return Arrays.stream(rows.columns()).map(c -> col(c)).toArray(Column[]::new);
   }
 
   private static Map<String, Long> countBy(Dataset<Row> rows, String column) {

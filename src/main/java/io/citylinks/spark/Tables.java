@@ -192,6 +192,21 @@ public final class Tables {
           col("run_id", StringType, "Run that wrote this row"),
       }));
 
+  public static final Table BOILERPLATE_PAGES = new Table("boilerplate_pages",
+      "One row per distinct page of a site that runs have counted for site boilerplate, with its "
+          + "lines: what a later run decides a site's boilerplate over, each page counted once.",
+      List.of("site", "page"),
+      new StructType(new StructField[] {
+          col("site", LongType, "64-bit hash of the site (the article's domain)"),
+          col("page", LongType,
+              "The page: first 64 bits of its content_hash before boilerplate removal"),
+          col("lines", DataTypes.createArrayType(LongType),
+              "Hashes of its distinct normalised lines of up to 200 characters, sorted"),
+          col("long_lines", DataTypes.createArrayType(LongType),
+              "Hashes of its longer lines (20 pages make them boilerplate), sorted"),
+          col("run_id", StringType, "Run that counted it"),
+      }));
+
   public static final Table PROCESSED_FILES = new Table("processed_files",
       "One row per input file that runs have read: the ledger by which an incremental run reads "
           + "only files it has not seen before.",
@@ -228,7 +243,7 @@ public final class Tables {
   /** Every citylinks table (what jobs/maintain goes through). */
   public static final List<Table> ALL = List.of(ARTICLES, REJECTED_RECORDS, PLACE_MENTIONS,
       PARTNERSHIP_MENTIONS, PARTNERSHIP_EVENTS, PARTNERSHIPS_BY_COUNTRY_PAIR_TOPIC_YEAR,
-      DEDUP_SIGNATURES, PROCESSED_FILES, RUNS);
+      DEDUP_SIGNATURES, BOILERPLATE_PAGES, PROCESSED_FILES, RUNS);
 
   /**
    * Every column is nullable in the table schema: Spark's {@code Dataset.to} refuses to narrow a

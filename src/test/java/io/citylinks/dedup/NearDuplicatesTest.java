@@ -112,13 +112,19 @@ class NearDuplicatesTest {
         article("a-later", "Reprinted: " + STORY, "2024-02-01", null, null),
         article("z-new", SampleText.words(15, 300), "2024-03-09", null, null),
         article("z-new-copy", SampleText.words(15, 300), "2024-03-10", null, null));
-    NearDuplicates.Result two = NearDuplicates.cluster(second, spark.table(table), SETTINGS,
-        "run-2");
+    Dataset<Row> history = spark.table(table)
+        .join(first.select("article_id", "published_date", "text_chars"), "article_id");
+    NearDuplicates.Result two = NearDuplicates.cluster(second, history, SETTINGS, "run-2");
     Map<String, String> expected = new TreeMap<>(Map.of(
-        // Published earlier than the stored original, but an existing cluster keeps its canonical.
-        "a-later", "m-first",
+        // Published earlier than the stored original: the canonical, as in one run over all.
+        "a-later", "a-later canonical",
+        "m-first", "a-later",
+        "n-first", "a-later",
         "z-new", "z-new canonical",
         "z-new-copy", "z-new"));
     assertEquals(expected, clusters(two, second));
+    // ... which one run over all six articles gives.
+    assertEquals(expected, clusters(NearDuplicates.cluster(first.unionByName(second), null,
+        SETTINGS, "run-all"), second));
   }
 }
