@@ -89,7 +89,9 @@ public final class PlaceResolver {
 
   private final PlaceMatcher matcher;
   private final PlaceLexicon lexicon;
-  /** Built on the first Hangul, Cyrillic or Han sentence (~460,000 Latin keys, 2–5 s). */
+  /**
+   * Built on the first Hangul, Cyrillic, Han or Arabic sentence (~460,000 Latin keys, 2–5 s).
+   */
   private volatile TransliteratedNames transliterated;
 
   public PlaceResolver(PlaceMatcher matcher, PlaceLexicon lexicon) {
