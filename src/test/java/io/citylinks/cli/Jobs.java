@@ -44,9 +44,12 @@ final class Jobs {
     String classpath = "target/classes" + File.pathSeparator
         + Files.readString(Paths.get("target", "classpath.txt")).trim();
     // Short-lived JVMs on small inputs: the C1 compiler and the serial collector start faster.
+    // C1's code of a whole run (Spark's generated classes too) outgrows the default code cache
+    // (48 MB when only C1 compiles); a full cache stops the compiler, and lambdas then fail to
+    // deserialise in tasks.
     List<String> cmd = new ArrayList<>(List.of(
         Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m", "-XX:+UseSerialGC"));
     cmd.addAll(List.of(System.getProperty("citylinks.java17.opens", "").split(" ")));
     cmd.removeIf(String::isBlank);
     cmd.addAll(List.of("-Dlog4j.configurationFile=conf/log4j2.properties", "-cp", classpath,
