@@ -26,11 +26,12 @@ import java.util.Set;
  *       Hangul (대경시 for 大庆, Daqing), a Korean district in Han characters (延寿区, 연수,
  *       Yeonsu-gu);
  *   <li>by its consonants: a foreign town in katakana or Hangul right after its country
- *       (ニュージーランドのダニーデン市 for Dunedin).
+ *       (ニュージーランドのダニーデン市 for Dunedin), or in Arabic script with other long vowels
+ *       than GeoNames' (بريزبان for بريزبن, Brisbane; foreign towns only).
  * </ul>
  * Only names that say they are places are tried: a Hangul word with its administrative suffix
  * (시, 구, 군), Han characters before 市, 区 or 郡, a capitalised Cyrillic word, katakana before
- * 市, 町 or 村. Each match lists the places it may be; {@link PlaceResolver} keeps only those of a
+ * 市, 町 or 村, an Arabic-script word of five letters or more. Each match lists the places it may be; {@link PlaceResolver} keeps only those of a
  * country the article names or the language's home countries, and only with a municipal cue, a
  * suffix or the country named next to the name.
  *
@@ -43,6 +44,10 @@ final class TransliteratedNames {
   private static final int MIN_STEM = 4;
   /** A name found by its sound has at least this many consonants (classes). */
   private static final int MIN_SKELETON = 3;
+  /** Letters an Arabic-script name keeps without its long vowels, at least. */
+  private static final int MIN_ARABIC_SKELETON = 4;
+  /** The letters Arabic and Persian write long vowels (and their seats) with, or leave out. */
+  private static final String ARABIC_LONG_VOWELS = "اآأإوؤيىیئء";
   /** A name found by its sound is a town of this size at least. */
   private static final long MIN_SOUNDED_POPULATION = 2_000;
   /** Suffixes after a Japanese katakana name of a foreign town. */
@@ -141,11 +146,6 @@ final class TransliteratedNames {
     arabicSkeletons = ar[0];
     arabicKeys = ar[1];
   }
-
-  /** Letters an Arabic-script name keeps without its long vowels, at least. */
-  private static final int MIN_ARABIC_SKELETON = 4;
-  /** The letters Arabic and Persian write long vowels (and their seats) with, or leave out. */
-  private static final String ARABIC_LONG_VOWELS = "اآأإوؤيىیئء";
 
   /** An Arabic-script name without its long vowels: بريزبان and بريزبن both give برزبن. */
   static String withoutLongVowels(String name) {
