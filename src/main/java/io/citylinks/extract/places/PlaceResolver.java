@@ -823,12 +823,8 @@ public final class PlaceResolver {
         && Character.isUpperCase(n.source().codePointAt(n.sourceIndex(e + 1)))) {
       return true;
     }
-    int b = m.normStart();
-    if (b >= 2 && text.charAt(b - 1) == ' ' && Character.isLetter(text.charAt(b - 2))) {
-      int ws = b - 2;
-      while (ws > 0 && Character.isLetter(text.charAt(ws - 1))) {
-        ws--;
-      }
+    int ws = wordBefore(text, m.normStart());
+    if (ws >= 0) {
       return !sentenceInitial(text, ws)
           && Character.isUpperCase(n.source().codePointAt(n.sourceIndex(ws)));
     }
@@ -842,17 +838,21 @@ public final class PlaceResolver {
   private boolean afterTitledGivenName(SurfaceNormalizer.Normalized n, PlaceMatcher.Match m,
       String language) {
     String text = n.text();
-    int b = m.normStart();
-    if (m.key().indexOf(' ') >= 0 || b < 2 || text.charAt(b - 1) != ' '
-        || !Character.isLetter(text.charAt(b - 2))) {
-      return false;
+    int ws = m.key().indexOf(' ') >= 0 ? -1 : wordBefore(text, m.normStart());
+    return ws >= 0 && Character.isUpperCase(n.source().codePointAt(n.sourceIndex(ws)))
+        && lexicon.afterTitle(language, text, ws);
+  }
+
+  /** Where the word right before {@code b} (one space apart) starts, or -1 when none is there. */
+  private static int wordBefore(String text, int b) {
+    if (b < 2 || text.charAt(b - 1) != ' ' || !Character.isLetter(text.charAt(b - 2))) {
+      return -1;
     }
     int ws = b - 2;
     while (ws > 0 && Character.isLetter(text.charAt(ws - 1))) {
       ws--;
     }
-    return Character.isUpperCase(n.source().codePointAt(n.sourceIndex(ws)))
-        && lexicon.afterTitle(language, text, ws);
+    return ws;
   }
 
   /** True when a hyphen joins the name to a word ("Croix-Rouge", "Baden-Württemberg"). */
