@@ -40,7 +40,7 @@ public final class DedupBench {
   /** One size's figures. */
   public record Size(long articles, double megabytes, double seconds,
       double boilerplateSeconds, int cores, NearDuplicates.Stats stats,
-      DedupScorer.Report quality) {
+      DedupScorer.Report quality, MinHashLshPeer.Result peer) {
     public double articlesPerSecondPerCore() {
       return articles / seconds / cores;
     }
@@ -61,6 +61,16 @@ public final class DedupBench {
       m.put("verified_pairs", stats.verifiedPairs());
       m.put("copy_pair_recall", quality.copyPairRecall());
       m.put("false_merge_rate", quality.falseMergeRate());
+      if (peer != null) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("hash_tables", peer.hashTables());
+        p.put("seconds", Math.round(peer.seconds() * 100) / 100.0);
+        p.put("colliding_pairs", peer.collidingPairs());
+        p.put("similar_pairs", peer.similarPairs());
+        p.put("copy_pair_recall", peer.quality().copyPairRecall());
+        p.put("false_merge_rate", peer.quality().falseMergeRate());
+        m.put("spark_ml_minhashlsh", p);
+      }
       return m;
     }
   }
@@ -78,6 +88,15 @@ public final class DedupBench {
             s.articlesPerSecondPerCore(), s.megabytesPerSecondPerCore(), s.cores(),
             s.stats().candidatePairs(), s.stats().verifiedPairs(),
             s.quality().copyPairRecall(), s.quality().falseMergeRate()));
+        MinHashLshPeer.Result p = s.peer();
+        if (p != null) {
+          sb.append(String.format("  %9s Spark ML MinHashLSH (%d tables, approxSimilarityJoin "
+                  + "at the same Jaccard, then connected components): %6.1f s (%.2fx ours); "
+                  + "%,d colliding pairs, %,d similar; copy pairs found %.4f, false merges "
+                  + "%.4f%n", "", p.hashTables(), p.seconds(), p.seconds() / s.seconds(),
+              p.collidingPairs(), p.similarPairs(), p.quality().copyPairRecall(),
+              p.quality().falseMergeRate()));
+        }
       }
       if (sizes.size() > 1) {
         Size first = sizes.get(0);
@@ -93,15 +112,25 @@ public final class DedupBench {
     }
   }
 
-  public static Result run(CitylinksConfig config, Path work, List<Integer> sizes, long seed)
-      throws IOException {
+  /**
+   * @param peerTables hash tables of the Spark ML MinHashLSH peer run on the same texts after
+   *     ours, or 0 to skip it
+   * @param peerMaxDocs the largest size the peer runs on
+   */
+  public static Result run(CitylinksConfig config, Path work, List<Integer> sizes, long seed,
+      int peerTables, int peerMaxDocs) throws IOException {
     SparkSession spark = SparkSessions.create(config);
     List<Size> out = new ArrayList<>();
     try {
       // Warm-up (JIT, Spark's first jobs), not reported.
-      runOne(spark, config, Bench.archive(work, WARMUP_DOCS, seed + 1));
+      runOne(spark, config, Bench.archive(work, WARMUP_DOCS, seed + 1), peerTables);
       for (int docs : sizes) {
-        out.add(runOne(spark, config, Bench.archive(work, docs, seed)));
+        if (peerTables > 0 && docs > peerMaxDocs) {
+          LOG.info("dedup bench: the MinHashLSH peer skips {} articles (--peer-max-docs {})",
+              docs, peerMaxDocs);
+        }
+        out.add(runOne(spark, config, Bench.archive(work, docs, seed),
+            docs <= peerMaxDocs ? peerTables : 0));
       }
     } finally {
       spark.stop();
@@ -109,7 +138,8 @@ public final class DedupBench {
     return new Result(out);
   }
 
-  private static Size runOne(SparkSession spark, CitylinksConfig config, Path archive) {
+  private static Size runOne(SparkSession spark, CitylinksConfig config, Path archive,
+      int peerTables) {
     IngestStep.IngestResult ingest = IngestStep.readArticles(spark,
         InputFiles.list(List.of(archive.toString()), spark.sparkContext().hadoopConfiguration()),
         config.ingest());
@@ -140,8 +170,19 @@ public final class DedupBench {
       DedupScorer.Report quality = DedupScorer.scoreClusters(spark, clustered,
           archive.resolve("_ground_truth.jsonl").toString());
       clustered.unpersist();
+      MinHashLshPeer.Result peer = null;
+      if (peerTables > 0) {
+        // The same texts ours clustered (boilerplate removed), read from the cache again.
+        peer = MinHashLshPeer.run(cleaned, peerTables,
+            config.dedup().nearDuplicates().minJaccard(),
+            config.dedup().nearDuplicates().shingleSize(),
+            archive.resolve("_ground_truth.jsonl").toString());
+        LOG.info("dedup bench: MinHashLSH peer {} s, {} similar pairs", peer.seconds(),
+            peer.similarPairs());
+      }
       int cores = spark.sparkContext().defaultParallelism();
-      return new Size(count, megabytes, seconds, boilerplate, cores, dedup.stats(), quality);
+      return new Size(count, megabytes, seconds, boilerplate, cores, dedup.stats(), quality,
+          peer);
     } finally {
       articles.unpersist();
       ingest.release();

@@ -24,12 +24,17 @@ import picocli.CommandLine.Option;
         "Then, on one core: main-text extraction (pages/s on the article-extraction "
             + "benchmark's pages when --main-text-pages has them, else on generated HTML "
             + "pages) and place recognition.",
-        "Prints articles/s, MB/s, the two ratios and peak heap; with --json the last line is "
-            + "one JSON object."})
+        "Prints, per size, articles/s, MB/s, seconds and MB/s of each stage, peak heap and "
+            + "what went to disk (cached blocks, spills), the ratios to the floor and the "
+            + "baseline, and with several sizes the time ratio of the last to the first; with "
+            + "--json the last line is one JSON object (the first size's figures at the top, "
+            + "every size under \"sizes\", \"time_ratio\")."})
 public final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--docs", defaultValue = "50000", paramLabel = "N",
-      description = "Articles to generate (default: ${DEFAULT-VALUE}).")
-  int docs;
+  @Option(names = "--docs", defaultValue = "50000", split = ",", paramLabel = "N[,N...]",
+      description = "Articles to generate and time the pipeline on; several sizes, e.g. "
+          + "100000,1000000, run one after the other in one session and are compared "
+          + "(default: ${DEFAULT-VALUE}).")
+  List<Integer> docs;
 
   @Option(names = "--work", paramLabel = "DIR", defaultValue = "target/bench",
       description = "Work directory for the archive and the tables (default: ${DEFAULT-VALUE}).")
@@ -66,6 +71,19 @@ public final class BenchCommand implements Callable<Integer> {
       + "default 100000,1000000).")
   boolean dedupOnly;
 
+  @Option(names = "--peer-tables", defaultValue = "5", paramLabel = "N",
+      description = "Hash tables of Spark ML's MinHashLSH, which the dedup-stage bench runs on "
+          + "the same texts beside ours (approxSimilarityJoin at the same Jaccard threshold); "
+          + "0 skips it (default: ${DEFAULT-VALUE}).")
+  int peerTables;
+
+  @Option(names = "--peer-max-docs", defaultValue = "200000", paramLabel = "N",
+      description = "Largest archive the MinHashLSH peer runs on: its candidate pairs grow with "
+          + "the square of its bucket sizes (3.9 million colliding pairs and 75 s at 100,000 "
+          + "generated articles on 2 cores), so larger sizes are timed for ours alone "
+          + "(default: ${DEFAULT-VALUE}).")
+  int peerMaxDocs;
+
   @Option(names = "--main-text-pages", paramLabel = "DIR",
       defaultValue = "${sys:citylinks.shared:-../shared}/peers/article-extraction-benchmark",
       description = "Pages the one-core main-text bench extracts: a folder of html/*.html.gz "
@@ -80,8 +98,10 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (docs <= 0) {
-      throw new IllegalArgumentException("--docs must be positive, got " + docs);
+    for (int n : docs) {
+      if (n <= 0) {
+        throw new IllegalArgumentException("--docs must be positive, got " + n);
+      }
     }
     Path dir = work.toAbsolutePath().normalize();
     options.sets.add(0, "warehouse=" + dir.resolve("warehouse"));
@@ -107,12 +127,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (!placesOnly && !dedupOnly) {
       BenchResult result = new Bench(config, dir, docs, seed, !skipBaseline,
-          Math.min(docs, baselineDocs)).run();
+          Math.min(docs.get(0), baselineDocs)).run();
       System.out.print(result.describe());
       node.setAll((ObjectNode) mapper.valueToTree(result.asMap()));
     }
     if (!dedupDocs.isEmpty()) {
-      DedupBench.Result result = DedupBench.run(config, dir, dedupDocs, seed);
+      DedupBench.Result result = DedupBench.run(config, dir, dedupDocs, seed, peerTables, peerMaxDocs);
       System.out.print(result.describe());
       node.set("dedup", mapper.valueToTree(result.asMaps()));
     }
@@ -122,7 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
       node.set("main_text", mapper.valueToTree(mainText.asMap()));
     }
     if (placesOnly || (placesDocs > 0 && !dedupOnly)) {
-      PlacesBench.Result places = PlacesBench.run(Bench.archive(dir, docs, seed),
+      PlacesBench.Result places = PlacesBench.run(Bench.archive(dir, docs.get(0), seed),
           placesOnly && placesDocs <= 0 ? 20000 : placesDocs, config.extract(),
           config.ingest().languages());
       System.out.print(places.describe());

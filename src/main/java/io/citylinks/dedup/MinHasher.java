@@ -122,7 +122,7 @@ public final class MinHasher implements Serializable {
   }
 
   /** Distinct 64-bit hashes of the text's shingles, sorted. */
-  static long[] shingleHashes(String text, int k) {
+  public static long[] shingleHashes(String text, int k) {
     long[] tokens = tokenHashes(text);
     if (tokens.length == 0) {
       return tokens;
