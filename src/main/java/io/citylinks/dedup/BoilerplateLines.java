@@ -83,24 +83,56 @@ public final class BoilerplateLines {
     return longLine ? Math.max(LONG_LINE_MIN_PAGES, minPages) : minPages;
   }
 
-  /** The distinct normalised lines of a page (each counted once however often it repeats). */
-  public static List<LineKey> distinctLines(String site, String text) {
-    List<LineKey> out = new ArrayList<>();
-    if (text == null || text.isEmpty()) {
+  /**
+   * The key of each line of a page, computed once at ingestion so later passes need not
+   * normalise the text again.
+   *
+   * @param hashes one per line of {@link TextLines#split} (blank ones included): the line's hash
+   *     within its site ({@link #lineHash} of {@link #normalize}), 0 for a line without words
+   * @param longLines indices of the lines whose normalised form is longer than
+   *     {@value #MAX_CANDIDATE_CHARS} characters, ascending
+   */
+  public record Keys(long[] hashes, int[] longLines) {
+    /** The distinct keys (each counted once however often its line repeats). */
+    public List<LineKey> distinct() {
+      List<LineKey> out = new ArrayList<>();
+      Set<Long> seen = new HashSet<>();
+      for (int i = 0; i < hashes.length; i++) {
+        if (hashes[i] != 0 && seen.add(hashes[i])) {
+          out.add(new LineKey(hashes[i], Arrays.binarySearch(longLines, i) >= 0));
+        }
+      }
       return out;
     }
-    Set<String> seen = new HashSet<>();
-    for (String line : TextLines.split(text)) {
-      if (line.isBlank()) {
+  }
+
+  /** The keys of every line of {@code text} on {@code site}. */
+  public static Keys keyLines(String site, String text) {
+    if (text == null || text.isEmpty()) {
+      return new Keys(new long[0], new int[0]);
+    }
+    String[] lines = TextLines.split(text);
+    long[] hashes = new long[lines.length];
+    List<Integer> longLines = new ArrayList<>(0);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].isBlank()) {
         continue;
       }
-      String norm = normalize(line);
-      if (!norm.isEmpty() && seen.add(norm)) {
-        out.add(new LineKey(lineHash(site, norm),
-            norm.codePointCount(0, norm.length()) > MAX_CANDIDATE_CHARS));
+      String norm = normalize(lines[i]);
+      if (norm.isEmpty()) {
+        continue; // separators ("|", "***") are never candidates
+      }
+      hashes[i] = lineHash(site, norm);
+      if (norm.codePointCount(0, norm.length()) > MAX_CANDIDATE_CHARS) {
+        longLines.add(i);
       }
     }
-    return out;
+    return new Keys(hashes, longLines.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** The distinct normalised lines of a page (each counted once however often it repeats). */
+  public static List<LineKey> distinctLines(String site, String text) {
+    return keyLines(site, text).distinct();
   }
 
   /**
@@ -113,20 +145,29 @@ public final class BoilerplateLines {
     if (text == null || text.isEmpty() || sortedBoilerplate.length == 0) {
       return text;
     }
-    String[] lines = TextLines.split(text);
-    boolean[] dropped = new boolean[lines.length];
+    return strip(text, keyLines(site, text).hashes(), sortedBoilerplate);
+  }
+
+  /**
+   * {@link #strip(String, String, long[])} with the text's line hashes already known
+   * ({@link #keyLines}): the text is only split when one of its lines goes.
+   */
+  public static String strip(String text, long[] lineHashes, long[] sortedBoilerplate) {
+    if (text == null || text.isEmpty() || sortedBoilerplate.length == 0) {
+      return text;
+    }
+    boolean[] dropped = null;
     int dropCount = 0;
     int wordLines = 0;
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].isBlank()) {
+    for (int i = 0; i < lineHashes.length; i++) {
+      if (lineHashes[i] == 0) {
         continue;
       }
-      String norm = normalize(lines[i]);
-      if (norm.isEmpty()) {
-        continue; // separators ("|", "***") are never candidates
-      }
       wordLines++;
-      if (Arrays.binarySearch(sortedBoilerplate, lineHash(site, norm)) >= 0) {
+      if (Arrays.binarySearch(sortedBoilerplate, lineHashes[i]) >= 0) {
+        if (dropped == null) {
+          dropped = new boolean[lineHashes.length];
+        }
         dropped[i] = true;
         dropCount++;
       }
@@ -134,6 +175,12 @@ public final class BoilerplateLines {
     if (dropCount == 0 || dropCount == wordLines) {
       return text;
     }
+    String[] lines = TextLines.split(text);
+    if (lines.length != lineHashes.length) {
+      throw new IllegalArgumentException("the text has " + lines.length + " lines but "
+          + lineHashes.length + " line hashes were given");
+    }
     return TextLines.without(lines, dropped);
   }
+
 }

@@ -33,6 +33,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.collection.JavaConverters;
 
 /**
  * Removes site boilerplate from article text, the way CCNet does for Common Crawl: a normalised
@@ -55,6 +56,14 @@ public final class SiteBoilerplate {
       .add("line_hash", DataTypes.LongType, false)
       .add("long_line", DataTypes.BooleanType, false)
       .add("page", DataTypes.LongType, false);
+
+  /**
+   * Optional article columns with each line's key ({@link BoilerplateLines#keyLines}), which
+   * ingestion computes in its pass: with them, deciding and stripping never normalise the text
+   * again. {@link #strip} drops them.
+   */
+  public static final String LINE_HASHES = "line_hashes";
+  public static final String LONG_LINES = "long_lines";
 
   private SiteBoilerplate() {}
 
@@ -104,7 +113,12 @@ public final class SiteBoilerplate {
     }
     requireColumns(articles, "domain", "text", "content_hash");
     // Every column a long or a flag: Spark aggregates them in hash tables, without sorting.
-    Dataset<Row> pageLines = articles.select(col("domain"), col("content_hash"), col("text"))
+    Dataset<Row> pageLines = (hasKeys(articles)
+            ? articles.select(col("domain"), col("content_hash"),
+                // The text is only needed for a page without a content hash.
+                when(col("content_hash").isNull(), col("text")).as("text"),
+                col(LINE_HASHES), col(LONG_LINES))
+            : articles.select(col("domain"), col("content_hash"), col("text")))
         .flatMap(new PageLineKeys(), Encoders.row(PAGE_LINES));
     // Exact copies of a page share its key: one row per page, whose lines count once.
     Dataset<Row> batchPages = pageLines.groupBy("site", "page")
@@ -177,16 +191,26 @@ public final class SiteBoilerplate {
     }
   }
 
-  /** {@code articles} with the lines whose hash is in {@code sortedHashes} removed from text. */
+  /**
+   * {@code articles} with the lines whose hash is in {@code sortedHashes} removed from text;
+   * every column stays in its place but the line keys ({@link #LINE_HASHES}, {@link #LONG_LINES}),
+   * which go.
+   */
   public static Dataset<Row> strip(Dataset<Row> articles, long[] sortedHashes) {
     requireColumns(articles, "domain", "text", "content_hash");
-    if (sortedHashes.length == 0) {
-      return articles;
+    Dataset<Row> stripped = articles;
+    if (sortedHashes.length > 0) {
+      Broadcast<long[]> hashes = JavaSparkContext.fromSparkContext(
+          articles.sparkSession().sparkContext()).broadcast(sortedHashes);
+      stripped = articles.map(new StripLines(hashes, articles.schema(), false),
+          Encoders.row(articles.schema()));
     }
-    Broadcast<long[]> hashes = JavaSparkContext.fromSparkContext(
-        articles.sparkSession().sparkContext()).broadcast(sortedHashes);
-    return articles.map(new StripLines(hashes, articles.schema(), false),
-        Encoders.row(articles.schema()));
+    return hasKeys(stripped) ? stripped.drop(LINE_HASHES, LONG_LINES) : stripped;
+  }
+
+  private static boolean hasKeys(Dataset<Row> articles) {
+    List<String> columns = Arrays.asList(articles.columns());
+    return columns.contains(LINE_HASHES) && columns.contains(LONG_LINES);
   }
 
   /**
@@ -238,10 +262,30 @@ public final class SiteBoilerplate {
       long page = pageKey(r.getString(1), text);
       long siteKey = siteKey(r.getString(0));
       List<Row> out = new ArrayList<>();
-      for (LineKey line : BoilerplateLines.distinctLines(site, text)) {
+      BoilerplateLines.Keys keys = r.size() > 3 && !r.isNullAt(3)
+          ? new BoilerplateLines.Keys(longs(r.get(3)), ints(r.get(4)))
+          : BoilerplateLines.keyLines(site, text);
+      for (LineKey line : keys.distinct()) {
         out.add(RowFactory.create(siteKey, line.hash(), line.longLine(), page));
       }
       return out.iterator();
+    }
+
+    /** An array column's value: a Seq from Spark's decoder, the Java array a mapper made. */
+    static long[] longs(Object value) {
+      if (value instanceof long[] array) {
+        return array;
+      }
+      return JavaConverters.seqAsJavaList((scala.collection.Seq<?>) value).stream()
+          .mapToLong(v -> ((Number) v).longValue()).toArray();
+    }
+
+    static int[] ints(Object value) {
+      if (value instanceof int[] array) {
+        return array;
+      }
+      return JavaConverters.seqAsJavaList((scala.collection.Seq<?>) value).stream()
+          .mapToInt(v -> ((Number) v).intValue()).toArray();
     }
 
     /** The first 64 bits of the content hash: enough to tell a site's pages apart. */
@@ -272,6 +316,7 @@ public final class SiteBoilerplate {
     private final int rawText;
     private final int contentHash;
     private final int textChars;
+    private final int lineHashes;
 
     StripLines(Broadcast<long[]> hashes, StructType schema, boolean fromRaw) {
       this.hashes = hashes;
@@ -282,6 +327,8 @@ public final class SiteBoilerplate {
       this.contentHash = schema.fieldIndex("content_hash");
       this.textChars = Arrays.asList(schema.fieldNames()).contains("text_chars")
           ? schema.fieldIndex("text_chars") : -1;
+      this.lineHashes = !fromRaw && Arrays.asList(schema.fieldNames()).contains(LINE_HASHES)
+          ? schema.fieldIndex(LINE_HASHES) : -1;
     }
 
     @Override
@@ -289,8 +336,11 @@ public final class SiteBoilerplate {
       // Ingestion's text: raw_text with each paragraph once (ArticleBuilder).
       String before = fromRaw ? RepeatedParagraphs.collapse(r.getString(rawText))
           : r.getString(text);
-      String after = BoilerplateLines.strip(
-          BoilerplateLines.siteOf(r.getString(domain)), before, hashes.value());
+      String after = lineHashes >= 0 && !r.isNullAt(lineHashes)
+          ? BoilerplateLines.strip(before, PageLineKeys.longs(r.get(lineHashes)),
+              hashes.value())
+          : BoilerplateLines.strip(BoilerplateLines.siteOf(r.getString(domain)), before,
+              hashes.value());
       if (after == before && !fromRaw) {
         return r; // strip returns the same instance when nothing goes
       }

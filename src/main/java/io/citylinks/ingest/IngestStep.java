@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.citylinks.config.IngestSettings;
+import io.citylinks.dedup.BoilerplateLines;
+import io.citylinks.dedup.SiteBoilerplate;
 import io.citylinks.ingest.InputFiles.InputFile;
 import io.citylinks.spark.Tables;
 import java.io.IOException;
@@ -61,6 +63,9 @@ public final class IngestStep {
       .add("charset", DataTypes.StringType)
       .add("content_hash", DataTypes.StringType)
       .add("text_chars", DataTypes.IntegerType)
+      // Computed in the same pass, so site boilerplate needs no pass over the text of its own.
+      .add(SiteBoilerplate.LINE_HASHES, DataTypes.createArrayType(DataTypes.LongType))
+      .add(SiteBoilerplate.LONG_LINES, DataTypes.createArrayType(DataTypes.IntegerType))
       .add("reason", DataTypes.StringType)
       .add("detail", DataTypes.StringType);
 
@@ -93,7 +98,10 @@ public final class IngestStep {
 
   /** The two outputs of ingestion. */
   public record IngestResult(Dataset<Row> items) {
-    /** Articles, shaped like the articles table without the dedup and run columns. */
+    /**
+     * Articles, shaped like the articles table without the dedup and run columns, plus the
+     * line keys of site boilerplate ({@link SiteBoilerplate#strip} drops them).
+     */
     public Dataset<Row> articles() {
       return items.filter(col("kind").equalTo(KIND_ARTICLE)).drop("kind", "reason", "detail");
     }
@@ -236,12 +244,15 @@ public final class IngestStep {
   }
 
   private static Row articleRow(Article a) {
+    BoilerplateLines.Keys keys = BoilerplateLines.keyLines(
+        BoilerplateLines.siteOf(a.domain()), a.text());
     return RowFactory.create(KIND_ARTICLE, a.articleId(), a.sourceFile(), a.sourceEntry(),
         a.sourceOffset(), a.url(), a.canonicalUrl(), a.payloadDigest(), a.domain(), a.title(),
         a.text(), a.rawText(), a.lang(),
         a.publishedDate() == null ? null : Date.valueOf(a.publishedDate()), a.datePrecision(),
         a.year(), a.dateSource(), a.charset(), a.contentHash(),
-        a.text().codePointCount(0, a.text().length()), null, null);
+        a.text().codePointCount(0, a.text().length()), keys.hashes(), keys.longLines(),
+        null, null);
   }
 
   private static Row rejectionRow(Rejection r) {

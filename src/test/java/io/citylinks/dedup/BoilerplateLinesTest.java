@@ -1,8 +1,10 @@
 package io.citylinks.dedup;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,30 @@ class BoilerplateLinesTest {
     assertSame(onlyMenu, BoilerplateLines.strip("s", onlyMenu, menu));
     String otherSite = "Home\n\nStory.";
     assertSame(otherSite, BoilerplateLines.strip("t", otherSite, menu));
+  }
+
+  @Test
+  void lineKeysComputedOnceStripAsTheTextDoes() {
+    String text = "Home\n\nStory of 2024.\n***\nAdd comment\n\n" + "word ".repeat(50).strip()
+        + "\n\nMore story.\nHome";
+    BoilerplateLines.Keys keys = BoilerplateLines.keyLines("s", text);
+    assertEquals(text.split("\n", -1).length, keys.hashes().length);
+    assertEquals(0, keys.hashes()[1]); // blank
+    assertEquals(0, keys.hashes()[3]); // "***" has no words
+    assertEquals(BoilerplateLines.lineHash("s", "story of 0000"), keys.hashes()[2]);
+    assertArrayEquals(new int[] {6}, keys.longLines());
+    assertEquals(BoilerplateLines.distinctLines("s", text), keys.distinct());
+    long[] menu = sorted(BoilerplateLines.lineHash("s", "home"),
+        BoilerplateLines.lineHash("s", "add comment"));
+    assertEquals(BoilerplateLines.strip("s", text, menu),
+        BoilerplateLines.strip(text, keys.hashes(), menu));
+    assertEquals("Story of 2024.\n***\n\n" + "word ".repeat(50).strip() + "\n\nMore story.",
+        BoilerplateLines.strip(text, keys.hashes(), menu));
+    String noMenu = "Story.\n\nMore story.";
+    assertSame(noMenu, BoilerplateLines.strip(noMenu,
+        BoilerplateLines.keyLines("s", noMenu).hashes(), menu));
+    assertThrows(IllegalArgumentException.class,
+        () -> BoilerplateLines.strip(text, new long[] {menu[0], 12345L}, menu));
   }
 
   private static long[] sorted(long... values) {

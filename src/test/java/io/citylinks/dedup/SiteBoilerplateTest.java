@@ -47,6 +47,35 @@ class SiteBoilerplateTest {
 
   @Test
   void linesOnThreePagesOfASiteLeaveItsText() {
+    linesOnThreePagesLeave(false);
+  }
+
+  @Test
+  void lineKeysFromIngestionGiveTheSameTexts() {
+    linesOnThreePagesLeave(true);
+  }
+
+  /** {@code articles} with the line keys ingestion adds to each row. */
+  static Dataset<Row> withLineKeys(Dataset<Row> articles) {
+    StructType schema = articles.schema()
+        .add(SiteBoilerplate.LINE_HASHES, DataTypes.createArrayType(DataTypes.LongType))
+        .add(SiteBoilerplate.LONG_LINES, DataTypes.createArrayType(DataTypes.IntegerType));
+    int domain = articles.schema().fieldIndex("domain");
+    int text = articles.schema().fieldIndex("text");
+    return articles.map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> {
+      BoilerplateLines.Keys keys = BoilerplateLines.keyLines(
+          BoilerplateLines.siteOf(r.getString(domain)), r.getString(text));
+      Object[] values = new Object[r.size() + 2];
+      for (int i = 0; i < r.size(); i++) {
+        values[i] = r.get(i);
+      }
+      values[r.size()] = keys.hashes();
+      values[r.size() + 1] = keys.longLines();
+      return RowFactory.create(values);
+    }, org.apache.spark.sql.Encoders.row(schema));
+  }
+
+  private void linesOnThreePagesLeave(boolean withKeys) {
     String library = "Riverton opens a new library in the old station building.";
     String market = "The Saturday market moves to the harbour square.";
     String bridge = "Repairs to the Mill Road bridge are finished.";
@@ -75,6 +104,9 @@ class SiteBoilerplateTest {
       rows.add(article(id, "riverton.example", MENU + "\n\n" + copy + "\n\n" + footer(2024)));
     }
     Dataset<Row> articles = spark.createDataFrame(rows, SCHEMA);
+    if (withKeys) {
+      articles = withLineKeys(articles);
+    }
 
     Dataset<Row> cleaned = SiteBoilerplate.remove(articles, 3, 0.05);
 
