@@ -1,5 +1,6 @@
 package io.citylinks.ingest;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -103,7 +104,9 @@ public final class IngestStep {
      * line keys of site boilerplate ({@link SiteBoilerplate#strip} drops them).
      */
     public Dataset<Row> articles() {
-      return items.filter(col("kind").equalTo(KIND_ARTICLE)).drop("kind", "reason", "detail");
+      // The cache holds raw_text only where it differs from text (see articleRow).
+      return items.filter(col("kind").equalTo(KIND_ARTICLE)).drop("kind", "reason", "detail")
+          .withColumn("raw_text", coalesce(col("raw_text"), col("text")));
     }
 
     /** Rejections, shaped like the rejected_records table for the given run. */
@@ -248,7 +251,8 @@ public final class IngestStep {
         BoilerplateLines.siteOf(a.domain()), a.text());
     return RowFactory.create(KIND_ARTICLE, a.articleId(), a.sourceFile(), a.sourceEntry(),
         a.sourceOffset(), a.url(), a.canonicalUrl(), a.payloadDigest(), a.domain(), a.title(),
-        a.text(), a.rawText(), a.lang(),
+        // Most pages repeat no paragraph: their raw_text is their text, cached once.
+        a.text(), a.rawText().equals(a.text()) ? null : a.rawText(), a.lang(),
         a.publishedDate() == null ? null : Date.valueOf(a.publishedDate()), a.datePrecision(),
         a.year(), a.dateSource(), a.charset(), a.contentHash(),
         a.text().codePointCount(0, a.text().length()), keys.hashes(), keys.longLines(),
