@@ -75,6 +75,43 @@ public final class IngestStep {
   /** Reads every file; the result is cached until {@link IngestResult#release()}. */
   public static IngestResult readArticles(SparkSession spark, List<InputFile> files,
       IngestSettings settings) {
+    Dataset<Row> items = read(spark, files, settings)
+        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    return new IngestResult(items, null, null);
+  }
+
+  /**
+   * Reads every file in one pass and writes what it gives (articles and rejections) as Parquet
+   * under {@code stagingDir}, which must not exist; the result reads it back, column by column,
+   * until {@link IngestResult#release()} deletes it. Nothing is cached in memory: later passes
+   * read only the columns they need (the boilerplate count reads the line hashes, not the
+   * text), and an archive larger than the executors' memory is read the same way.
+   */
+  public static IngestResult readArticles(SparkSession spark, List<InputFile> files,
+      IngestSettings settings, String stagingDir) {
+    Dataset<Row> items = read(spark, files, settings);
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    Path staging = new Path(stagingDir);
+    try {
+      if (staging.getFileSystem(conf).exists(staging)) {
+        throw new IllegalStateException("ingest staging directory " + staging
+            + " exists already");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    IngestResult result = new IngestResult(null, staging, conf);
+    try {
+      items.write().parquet(stagingDir);
+    } catch (RuntimeException e) {
+      result.release();
+      throw e;
+    }
+    return new IngestResult(spark.read().schema(ITEM_SCHEMA).parquet(stagingDir), staging, conf);
+  }
+
+  private static Dataset<Row> read(SparkSession spark, List<InputFile> files,
+      IngestSettings settings) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     long totalBytes = files.stream().mapToLong(InputFile::size).sum();
     int byBytes = (int) Math.min(100_000, totalBytes / settings.targetTaskBytes() + 1);
@@ -92,19 +129,20 @@ public final class IngestStep {
 
     JavaRDD<Row> rows = jsc.parallelize(groups, Math.max(1, groups.size()))
         .mapPartitions(new ReadFiles(settings, hadoopConf));
-    Dataset<Row> items = spark.createDataFrame(rows, ITEM_SCHEMA)
-        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-    return new IngestResult(items);
+    return spark.createDataFrame(rows, ITEM_SCHEMA);
   }
 
-  /** The two outputs of ingestion. */
-  public record IngestResult(Dataset<Row> items) {
+  /**
+   * The two outputs of ingestion, cached ({@code staging} null) or staged as Parquet files
+   * under {@code staging}.
+   */
+  public record IngestResult(Dataset<Row> items, Path staging, Configuration conf) {
     /**
      * Articles, shaped like the articles table without the dedup and run columns, plus the
      * line keys of site boilerplate ({@link SiteBoilerplate#strip} drops them).
      */
     public Dataset<Row> articles() {
-      // The cache holds raw_text only where it differs from text (see articleRow).
+      // Stored with raw_text only where it differs from text (see articleRow).
       return items.filter(col("kind").equalTo(KIND_ARTICLE)).drop("kind", "reason", "detail")
           .withColumn("raw_text", coalesce(col("raw_text"), col("text")));
     }
@@ -117,8 +155,18 @@ public final class IngestStep {
           .to(Tables.REJECTED_RECORDS.schema());
     }
 
+    /** Frees the cache, or deletes the staged files. */
     public void release() {
-      items.unpersist();
+      if (staging == null) {
+        items.unpersist();
+        return;
+      }
+      try {
+        staging.getFileSystem(conf).delete(staging, true);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not delete the ingest staging directory "
+            + staging, e);
+      }
     }
   }
 

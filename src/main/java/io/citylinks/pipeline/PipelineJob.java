@@ -60,6 +60,9 @@ import org.slf4j.LoggerFactory;
 public final class PipelineJob {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineJob.class);
 
+  /** Under the warehouse: what a run stages while it runs (never a table). */
+  static final String STAGING_DIR = "_staging";
+
   private final SparkSession spark;
   private final CitylinksConfig config;
   private final TableWriter tables;
@@ -132,7 +135,7 @@ public final class PipelineJob {
     try {
       long t0 = System.nanoTime();
       group("ingest", "read, decode and clean " + toRead.size() + " input files");
-      ingest = IngestStep.readArticles(spark, toRead, config.ingest());
+      ingest = IngestStep.readArticles(spark, toRead, config.ingest(), staging(runId));
       Map<String, Long> byKind = countBy(ingest.items(), "kind");
       long articleCount = byKind.getOrDefault("article", 0L);
       long rejectedCount = byKind.getOrDefault("rejected", 0L);
@@ -380,6 +383,31 @@ public final class PipelineJob {
     } finally {
       night.boilerplate().newPages().unpersist();
     }
+  }
+
+  /**
+   * Where this run's ingestion stages its rows (Parquet, deleted when the run ends), beside the
+   * tables. Staging directories of runs killed more than a day ago are deleted first.
+   */
+  private String staging(String runId) {
+    org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(config.warehouse(),
+        STAGING_DIR);
+    try {
+      org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(
+          spark.sparkContext().hadoopConfiguration());
+      if (fs.exists(root)) {
+        long dayAgo = System.currentTimeMillis() - Duration.ofDays(1).toMillis();
+        for (org.apache.hadoop.fs.FileStatus old : fs.listStatus(root)) {
+          if (old.getModificationTime() < dayAgo) {
+            LOG.info("deleting the staging directory of an earlier run: {}", old.getPath());
+            fs.delete(old.getPath(), true);
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      LOG.warn("could not clean up old staging directories under {}: {}", root, e.toString());
+    }
+    return new org.apache.hadoop.fs.Path(root, "ingest-" + runId).toString();
   }
 
   /** Full runs replace the table; incremental runs merge into it. */
