@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -82,8 +83,12 @@ public final class ConnectedComponents {
     }
     LOG.info("connected components: {} edges, {} vertices, solved on the driver", rows.size(),
         labels.size());
-    return edges.sparkSession().createDataFrame(labels, new StructType()
-        .add("vertex", type, false).add("component", type, false));
+    // In slices of at most 50,000 rows: one local relation would ship them all in every task.
+    int slices = Math.max(1, labels.size() / 50_000 + 1);
+    return edges.sparkSession().createDataFrame(
+        JavaSparkContext.fromSparkContext(edges.sparkSession().sparkContext())
+            .parallelize(labels, slices),
+        new StructType().add("vertex", type, false).add("component", type, false));
   }
 
   /** The root of {@code v}'s tree, halving the path on the way (v joins the forest if new). */

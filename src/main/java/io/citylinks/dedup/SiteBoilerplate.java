@@ -115,8 +115,9 @@ public final class SiteBoilerplate {
     // Every column a long or a flag: Spark aggregates them in hash tables, without sorting.
     Dataset<Row> pageLines = (hasKeys(articles)
             ? articles.select(col("domain"), col("content_hash"),
-                // The text is only needed for a page without a content hash.
-                when(col("content_hash").isNull(), col("text")).as("text"),
+                // The text is only needed for a page without a content hash or line keys.
+                when(col("content_hash").isNull().or(col(LINE_HASHES).isNull()), col("text"))
+                    .as("text"),
                 col(LINE_HASHES), col(LONG_LINES))
             : articles.select(col("domain"), col("content_hash"), col("text")))
         .flatMap(new PageLineKeys(), Encoders.row(PAGE_LINES));
