@@ -84,41 +84,34 @@ public final class TextNormalizer {
    * punctuation and symbols dropped, all white space folded to single spaces.
    */
   public static String contentKey(String text) {
-    int n = text.length();
     int firstWide = 0;
-    while (firstWide < n && text.charAt(firstWide) < 0x80) {
+    while (firstWide < text.length() && text.charAt(firstWide) < 0x80) {
       firstWide++;
     }
-    if (firstWide == n) {
-      return asciiKey(text); // most lines of Latin-script text: NFKC leaves them as they are
-    }
-    String s = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
-        : Normalizer.normalize(text, Normalizer.Form.NFKC);
+    // NFKC leaves ASCII as it is (most lines of Latin-script text), and any normalised text.
+    String s = firstWide == text.length() || Normalizer.isNormalized(text, Normalizer.Form.NFKC)
+        ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
     s = s.toLowerCase(Locale.ROOT);
     StringBuilder out = new StringBuilder(s.length());
     boolean space = false;
     for (int i = 0; i < s.length(); ) {
       char c = s.charAt(i);
+      int cp;
+      boolean word;
       if (c < 0x80) {
+        cp = c;
+        word = WORD_ASCII[c];
         i++;
-        if (WORD_ASCII[c]) {
-          if (space && out.length() > 0) {
-            out.append(' ');
-          }
-          space = false;
-          out.append(c);
-        } else {
-          space = true;
+      } else {
+        cp = Character.isHighSurrogate(c) ? s.codePointAt(i) : c;
+        i += Character.charCount(cp);
+        int type = Character.getType(cp);
+        if (type == Character.NON_SPACING_MARK) {
+          continue; // diacritics and harakat, and the dot that lower-casing İ leaves behind
         }
-        continue;
+        word = Character.isLetterOrDigit(cp) || type == Character.COMBINING_SPACING_MARK;
       }
-      int cp = Character.isHighSurrogate(c) ? s.codePointAt(i) : c;
-      i += Character.charCount(cp);
-      int type = Character.getType(cp);
-      if (type == Character.NON_SPACING_MARK) {
-        continue; // diacritics and harakat, and the dot that lower-casing İ leaves behind
-      }
-      if (Character.isLetterOrDigit(cp) || type == Character.COMBINING_SPACING_MARK) {
+      if (word) {
         if (space && out.length() > 0) {
           out.append(' ');
         }
@@ -138,24 +131,5 @@ public final class TextNormalizer {
     for (char c = 0; c < 0x80; c++) {
       WORD_ASCII[c] = Character.isLetterOrDigit(c);
     }
-  }
-
-  /** {@link #contentKey} of an all-ASCII text, in one pass. */
-  private static String asciiKey(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    boolean space = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (WORD_ASCII[c]) {
-        if (space && out.length() > 0) {
-          out.append(' ');
-        }
-        space = false;
-        out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
-      } else {
-        space = true;
-      }
-    }
-    return out.toString();
   }
 }
