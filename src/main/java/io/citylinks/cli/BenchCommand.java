@@ -132,7 +132,8 @@ public final class BenchCommand implements Callable<Integer> {
       node.setAll((ObjectNode) mapper.valueToTree(result.asMap()));
     }
     if (!dedupDocs.isEmpty()) {
-      DedupBench.Result result = DedupBench.run(config, dir, dedupDocs, seed, peerTables, peerMaxDocs);
+      DedupBench.Result result = DedupBench.run(config, dir, dedupDocs, seed, peerTables,
+          peerMaxDocs);
       System.out.print(result.describe());
       node.set("dedup", mapper.valueToTree(result.asMaps()));
     }

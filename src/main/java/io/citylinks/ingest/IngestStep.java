@@ -32,6 +32,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Spark adapter of ingestion: packs the input files into tasks by size, reads each file as a
@@ -39,6 +41,7 @@ import org.apache.spark.sql.types.StructType;
  * records and rejections come out of one pass as one dataset, split by {@link IngestResult}.
  */
 public final class IngestStep {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestStep.class);
   static final String KIND_ARTICLE = "article";
   static final String KIND_REJECTED = "rejected";
 
@@ -155,7 +158,10 @@ public final class IngestStep {
           .to(Tables.REJECTED_RECORDS.schema());
     }
 
-    /** Frees the cache, or deletes the staged files. */
+    /**
+     * Frees the cache, or deletes the staged files. Never throws: it runs when a run ends,
+     * failed or not, and a directory it cannot delete is deleted by a later run.
+     */
     public void release() {
       if (staging == null) {
         items.unpersist();
@@ -163,9 +169,8 @@ public final class IngestStep {
       }
       try {
         staging.getFileSystem(conf).delete(staging, true);
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not delete the ingest staging directory "
-            + staging, e);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("could not delete the ingest staging directory {}: {}", staging, e.toString());
       }
     }
   }
