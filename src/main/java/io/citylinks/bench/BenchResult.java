@@ -119,7 +119,7 @@ public record BenchResult(List<Size> sizes, long baselineDocs, double baselineAr
           s.articlesPerSecond(), s.megabytesPerSecond(), s.ratioVsFloor()));
       sb.append(String.format("  stages (s) %s%n  stages (MB/s) %s%n", s.stages(),
           s.stageMegabytesPerSecond()));
-      sb.append(String.format("  peak heap %,d MB (%,d MB live after a collection); cached "
+      sb.append(String.format("  peak heap %,d MB (%,d MB in use right after a collection); cached "
           + "blocks on disk %d (%,d MB), spilled %,d MB%n", s.peakHeapMb(), s.peakLiveHeapMb(),
           s.cacheBlocksOnDisk(), s.cacheOnDiskMb(), s.spilledMb()));
     }
