@@ -80,7 +80,7 @@ public final class IngestStep {
       IngestSettings settings) {
     Dataset<Row> items = read(spark, files, settings)
         .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-    return new IngestResult(items, null, null);
+    return new IngestResult(items, null);
   }
 
   /**
@@ -103,14 +103,13 @@ public final class IngestStep {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    IngestResult result = new IngestResult(null, staging, conf);
     try {
       items.write().parquet(stagingDir);
     } catch (RuntimeException e) {
-      result.release();
+      delete(staging, conf);
       throw e;
     }
-    return new IngestResult(spark.read().schema(ITEM_SCHEMA).parquet(stagingDir), staging, conf);
+    return new IngestResult(spark.read().schema(ITEM_SCHEMA).parquet(stagingDir), staging);
   }
 
   private static Dataset<Row> read(SparkSession spark, List<InputFile> files,
@@ -139,7 +138,7 @@ public final class IngestStep {
    * The two outputs of ingestion, cached ({@code staging} null) or staged as Parquet files
    * under {@code staging}.
    */
-  public record IngestResult(Dataset<Row> items, Path staging, Configuration conf) {
+  public record IngestResult(Dataset<Row> items, Path staging) {
     /**
      * Articles, shaped like the articles table without the dedup and run columns, plus the
      * line keys of site boilerplate ({@link SiteBoilerplate#strip} drops them).
@@ -165,13 +164,18 @@ public final class IngestStep {
     public void release() {
       if (staging == null) {
         items.unpersist();
-        return;
+      } else {
+        delete(staging, items.sparkSession().sparkContext().hadoopConfiguration());
       }
-      try {
-        staging.getFileSystem(conf).delete(staging, true);
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("could not delete the ingest staging directory {}: {}", staging, e.toString());
-      }
+    }
+  }
+
+  /** Deletes a staging directory; one it cannot delete is logged and left to a later run. */
+  private static void delete(Path staging, Configuration conf) {
+    try {
+      staging.getFileSystem(conf).delete(staging, true);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("could not delete the ingest staging directory {}: {}", staging, e.toString());
     }
   }
 

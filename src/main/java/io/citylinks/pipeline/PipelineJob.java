@@ -21,6 +21,7 @@ import io.citylinks.ingest.InputFiles;
 import io.citylinks.ingest.InputFiles.InputFile;
 import io.citylinks.spark.TableWriter;
 import io.citylinks.spark.Tables;
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -390,24 +394,22 @@ public final class PipelineJob {
    * tables. Staging directories of runs killed more than a day ago are deleted first.
    */
   private String staging(String runId) {
-    org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(config.warehouse(),
-        STAGING_DIR);
+    Path root = new Path(config.warehouse(), STAGING_DIR);
     try {
-      org.apache.hadoop.fs.FileSystem fs = root.getFileSystem(
-          spark.sparkContext().hadoopConfiguration());
+      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (fs.exists(root)) {
         long dayAgo = System.currentTimeMillis() - Duration.ofDays(1).toMillis();
-        for (org.apache.hadoop.fs.FileStatus old : fs.listStatus(root)) {
+        for (FileStatus old : fs.listStatus(root)) {
           if (old.getModificationTime() < dayAgo) {
             LOG.info("deleting the staging directory of an earlier run: {}", old.getPath());
             fs.delete(old.getPath(), true);
           }
         }
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       LOG.warn("could not clean up old staging directories under {}: {}", root, e.toString());
     }
-    return new org.apache.hadoop.fs.Path(root, "ingest-" + runId).toString();
+    return new Path(root, "ingest-" + runId).toString();
   }
 
   /** Full runs replace the table; incremental runs merge into it. */
