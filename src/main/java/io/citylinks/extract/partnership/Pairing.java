@@ -1,5 +1,6 @@
 package io.citylinks.extract.partnership;
 
+import io.citylinks.extract.places.ListGap;
 import io.citylinks.extract.places.PlaceMention;
 import io.citylinks.extract.places.PlaceResolver;
 import io.citylinks.extract.places.gazetteer.Gazetteer;
@@ -461,6 +462,15 @@ public final class Pairing {
       }
       return pairs;
     }
+    List<PlaceMention> listed = partnersListedWithHome(sentence, named, home);
+    if (!listed.isEmpty()) {
+      PlaceMention self = named.stream().filter(m -> m.placeId().equals(home.placeId()))
+          .findFirst().orElseThrow();
+      for (PlaceMention m : listed) {
+        pairs.add(new PlaceMention[] {self, m});
+      }
+      return pairs;
+    }
     List<PlaceMention> local = new ArrayList<>();
     List<PlaceMention> foreign = new ArrayList<>();
     for (PlaceMention m : named) {
@@ -527,6 +537,43 @@ public final class Pairing {
       }
     }
     return pairs;
+  }
+
+  /**
+   * The other cities of a sentence that names the home city when they form one list apart from
+   * it ("В Витебске подписано соглашение с городами Сморгонь и Елгава", "Zwolle signed with A,
+   * B and C"): each is a partner of the home city, whatever its country. Empty otherwise, and
+   * when the home city is itself one of the list.
+   */
+  static List<PlaceMention> partnersListedWithHome(String sentence, List<PlaceMention> named,
+      PlaceMention home) {
+    if (named.size() < 3 || named.stream().noneMatch(m -> m.placeId().equals(home.placeId()))) {
+      return List.of();
+    }
+    List<PlaceMention> others = new ArrayList<>();
+    for (PlaceMention m : named) {
+      if (!m.placeId().equals(home.placeId())) {
+        others.add(m);
+      }
+    }
+    PlaceMention self = named.stream().filter(m -> m.placeId().equals(home.placeId()))
+        .findFirst().orElseThrow();
+    for (PlaceMention m : others) {
+      String gap = m.start() >= self.end() ? sentence.substring(self.end(), m.start())
+          : m.end() <= self.start() ? sentence.substring(m.end(), self.start()) : "";
+      if (ListGap.separates(gap)) {
+        return List.of(); // the home city is one of the list ("Тверь и Циндао, Калуга и Вэйхай")
+      }
+    }
+    others.sort(Comparator.comparingInt(PlaceMention::start));
+    for (int i = 0; i + 1 < others.size(); i++) {
+      PlaceMention x = others.get(i);
+      PlaceMention y = others.get(i + 1);
+      if (y.start() < x.end() || !ListGap.separates(sentence.substring(x.end(), y.start()))) {
+        return List.of();
+      }
+    }
+    return others;
   }
 
   /** The city a host cue of the sentence names (the one nearest to the cue), or null. */

@@ -6,13 +6,16 @@ import io.citylinks.extract.places.gazetteer.Gazetteer.Form;
 import io.citylinks.extract.places.gazetteer.Place;
 import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns the gazetteer matches of one article into accepted place mentions, in the manner of
@@ -54,6 +57,14 @@ public final class PlaceResolver {
   static final long FOREIGN_UNCASED_POPULATION = 300_000;
   /** A capital or first-level seat counts as large from this size. */
   static final long CAPITAL_POPULATION = 20_000;
+  /** A large home-country city this many times larger than a namesake in context wins. */
+  static final long HOME_CITY_SIZE_RATIO = 20;
+  /** An alternate name's place weighs this many times less against a place's own name. */
+  static final long ALIAS_RIVAL_SHARE = 10;
+  /** A city this sure anchors a list ({@link #resolveListed}): any rule but {@code ambiguous}. */
+  static final double LIST_ANCHOR_CONFIDENCE = 0.6;
+  /** A list grows by at most this many names on each side of its anchors. */
+  static final int MAX_LIST_ROUNDS = 6;
   /** A Han name of two characters is a common word too often; below this it needs 市 or a cue. */
   static final long HAN_SHORT_POPULATION = 2_000_000;
 
@@ -173,6 +184,10 @@ public final class PlaceResolver {
     boolean capitalisedInside;
     boolean hanShort;
     boolean withShi; // the name carries 市
+    /** The name's keys and mode, without what sets its occurrences apart. */
+    String name;
+    /** Listed with cities already accepted ("Kranenburg, Ubbergen en Groesbeek"): a cue. */
+    boolean listed;
     /**
      * Found by another spelling ({@link TransliteratedNames}): the places it may be; null for a
      * name the gazetteer has as written.
@@ -199,13 +214,16 @@ public final class PlaceResolver {
     String language = lang == null ? "und" : lang;
     Map<String, Group> groups = new LinkedHashMap<>();
     List<Set<String>> sentenceCountries = new ArrayList<>();
+    List<String> normalised = new ArrayList<>();
     for (int s = 0; s < sentences.size(); s++) {
       sentenceCountries.add(new HashSet<>());
+      normalised.add("");
       String sentence = sentences.get(s);
       if (sentence == null || sentence.isEmpty()) {
         continue;
       }
       SurfaceNormalizer.Normalized n = SurfaceNormalizer.normalizeText(sentence);
+      normalised.set(s, n.text());
       List<PlaceMatcher.Match> matches = matcher.find(n, language);
       Map<PlaceMatcher.Match, Set<String>> spelt = new IdentityHashMap<>();
       if (transliterable(n.text())) {
@@ -244,6 +262,9 @@ public final class PlaceResolver {
         }
         if (adjacent == null && transliteratedName) {
           adjacent = countryJustBefore(text, matches, i);
+        } else if (adjacent == null
+            && PlaceMatcher.scriptClass(m.key().charAt(0)) != PlaceMatcher.HAN) {
+          adjacent = countryRightBefore(text, matches, i);
         }
         Subdivisions.Subdivision subdivision = null;
         if (m.normStart() < subdivisionEnd) {
@@ -275,6 +296,7 @@ public final class PlaceResolver {
             (transliteratedName ? "T|" : "") + mode + "|" + adjacent + "|" + subdivision + "|"
                 + String.join("|", m.keys()),
             k -> newGroup(m, language, groupMode));
+        g.name = mode + "|" + String.join("|", m.keys());
         g.transliterated = speltAs;
         g.adjacentCountry = adjacent;
         g.adjacentSubdivision = subdivision;
@@ -324,6 +346,8 @@ public final class PlaceResolver {
         }
       }
     }
+    resolveListed(groups, normalised, language, articleCountries, sentenceCountries);
+    oneSensePerName(groups.values());
     List<PlaceMention> out = new ArrayList<>();
     for (Group g : groups.values()) {
       if (g.chosen == null) {
@@ -388,6 +412,34 @@ public final class PlaceResolver {
   }
 
   /**
+   * The country a country name or adjective right before match {@code i} names, in the same
+   * phrase: "Bosna Hersek'in Tuzla Belediyesi", "китайского города Цзинань", "the Chinese city
+   * of Jinan", "la ciudad china de Chengdu" (in Arabic script by a name only); at most {@link #COUNTRY_REACH} characters between
+   * them, none a punctuation mark. Null otherwise.
+   */
+  private String countryRightBefore(String text, List<PlaceMatcher.Match> matches, int i) {
+    if (i == 0) {
+      return null;
+    }
+    PlaceMatcher.Match m = matches.get(i);
+    PlaceMatcher.Match before = matches.get(i - 1);
+    if (before.normEnd() >= m.normStart()
+        || m.normStart() - before.normEnd() > COUNTRY_REACH) {
+      return null;
+    }
+    String gap = text.substring(before.normEnd(), m.normStart());
+    if (!gap.strip().isEmpty() && !PHRASE_GAP.matcher(gap).matches()) {
+      return null;
+    }
+    // Arabic and Persian adjectives follow their noun: one before a name qualifies something
+    // else ("المملكة الأردنية الهاشمية")
+    return countryOf(before, PlaceMatcher.scriptClass(m.key().charAt(0)) != PlaceMatcher.ARABIC);
+  }
+
+  /** Words (and a genitive suffix) with no punctuation between: one phrase. */
+  private static final Pattern PHRASE_GAP = Pattern.compile("^['’]?[\\p{L}\\p{M}\\s]*$");
+
+  /**
    * The name alone when an alias with a cue ("city of springfield", a GeoNames name of one
    * Springfield) stands before a state: "the City of Springfield, Illinois" is the name
    * "springfield" in Illinois. Else {@code m}.
@@ -445,15 +497,22 @@ public final class PlaceResolver {
     if (gap.isEmpty() && m.normEnd() == next.normStart()) {
       return null; // touching: one word, not "place, country"
     }
-    return countryOf(next);
+    // Arabic and Persian put the adjective after the name: "مدينة بوردو الفرنسية"
+    return countryOf(next, PlaceMatcher.scriptClass(m.key().charAt(0)) == PlaceMatcher.ARABIC);
   }
 
   /** The country a match names by its name (one country only), else null. */
   private String countryOf(PlaceMatcher.Match match) {
+    return countryOf(match, false);
+  }
+
+  /** As {@link #countryOf(PlaceMatcher.Match)}, by its adjective too when {@code adjective}. */
+  private String countryOf(PlaceMatcher.Match match, boolean adjective) {
     String country = null;
     for (String key : match.keys()) {
       for (Entry e : matcher.gazetteer().lookupEntries(key)) {
-        if (e.place().kind() == Place.Kind.COUNTRY && e.form() == Form.COUNTRY_NAME) {
+        if (e.place().kind() == Place.Kind.COUNTRY && (e.form() == Form.COUNTRY_NAME
+            || adjective && e.form() == Form.COUNTRY_ADJECTIVE)) {
           if (country != null && !country.equals(e.place().countryCode())) {
             return null;
           }
@@ -580,7 +639,7 @@ public final class PlaceResolver {
     if (g.transliterated != null) {
       // another spelling's key names places worldwide: only those it may be, of a country the
       // article is about, and only when the text says the name is a place
-      if (!(g.cue || g.withShi || g.apostropheSuffix || g.adjacentCountry != null)) {
+      if (!(g.cue || g.withShi || g.apostropheSuffix || g.listed || g.adjacentCountry != null)) {
         return;
       }
       readings.removeIf(e -> !g.transliterated.contains(e.place().id()));
@@ -615,9 +674,18 @@ public final class PlaceResolver {
       }
     }
     readings.sort(Comparator.comparingDouble((Entry e) -> -score(e, lang, context, home)));
+    if (!adjacent) {
+      preferALargeHomeCity(readings, home);
+    }
     Entry best = readings.get(0);
     Place p = best.place();
-    Entry second = readings.size() > 1 ? readings.get(1) : null;
+    Entry second = null;
+    for (Entry e : readings.subList(1, readings.size())) {
+      if (!namesake(p, e.place())) {
+        second = e;
+        break;
+      }
+    }
     boolean inContext = context.contains(p.countryCode());
     boolean secondInContext = second != null && context.contains(second.place().countryCode());
     boolean inSentence = false;
@@ -625,7 +693,7 @@ public final class PlaceResolver {
       inSentence |= sentenceCountries.get(s).contains(p.countryCode());
     }
     boolean strongCue = g.cue || g.apostropheSuffix || g.withShi;
-    boolean strong = strongCue || adjacent;
+    boolean strong = strongCue || adjacent || g.listed;
     boolean override = rank(best, lang) == 0;
 
     String key = g.occurrences.get(0).match().keys().get(0);
@@ -685,7 +753,7 @@ public final class PlaceResolver {
       return;
     }
     boolean ambiguous = second != null;
-    long secondPop = second == null ? 0 : second.place().population();
+    long secondPop = second == null ? 0 : rivalPopulation(best, second);
     if (isMajor(p)) {
       if (!ambiguous) {
         accept(g, p, "unique-name", inContext || strong ? 0.95 : 0.9);
@@ -726,6 +794,147 @@ public final class PlaceResolver {
     } else if (override) {
       accept(g, p, "override", 0.65);
     }
+  }
+
+  /**
+   * One name, one place per article: occurrences of a name with nothing next to them to decide
+   * ("… وبريزبان شريكة لها") take the place the same name was read as where its country stood
+   * next to it ("مدينة بريزبان الأسترالية"), when that is one place.
+   */
+  private static void oneSensePerName(Collection<Group> groups) {
+    Map<String, Group> decided = new HashMap<>();
+    Set<String> conflicting = new HashSet<>();
+    for (Group g : groups) {
+      if (g.chosen != null && (g.adjacentCountry != null || g.adjacentSubdivision != null)) {
+        Group other = decided.putIfAbsent(g.name, g);
+        if (other != null && !other.chosen.id().equals(g.chosen.id())) {
+          conflicting.add(g.name);
+        }
+      }
+    }
+    for (Group g : groups) {
+      Group by = decided.get(g.name);
+      if (g.chosen == null && g.adjacentCountry == null && by != null
+          && !conflicting.contains(g.name) && !g.surname) {
+        accept(g, by.chosen, by.rule, by.confidence);
+      }
+    }
+  }
+
+  /**
+   * Names listed with accepted cities: a name the passes above left unread, separated from an
+   * accepted city or district of its sentence only by a comma or a conjunction ("Körmend
+   * (Hongarije), Ubbergen, Kranenburg en Groesbeek"; a country in between is skipped), is read
+   * as if a cue stood next to it, so a small town of a country the article is about is accepted
+   * (rule {@code list}). Repeated while the list grows; common words, surnames and names only
+   * seen inside longer names ("Gilbert Annette et Lian Yimin") stay out.
+   */
+  private void resolveListed(Map<String, Group> groups, List<String> normalised, String lang,
+      Set<String> articleCountries, List<Set<String>> sentenceCountries) {
+    for (int round = 0; round < MAX_LIST_ROUNDS; round++) {
+      Map<Integer, List<int[]>> anchors = new HashMap<>();
+      Map<Integer, List<int[]>> countries = new HashMap<>();
+      for (Group g : groups.values()) {
+        boolean city = g.chosen != null && g.chosen.kind() != Place.Kind.COUNTRY
+            && g.confidence >= LIST_ANCHOR_CONFIDENCE;
+        if (!city && g.country == null) {
+          continue;
+        }
+        for (Occurrence o : g.occurrences) {
+          (city ? anchors : countries).computeIfAbsent(o.sentence(), k -> new ArrayList<>())
+              .add(new int[] {o.match().normStart(), o.match().normEnd()});
+        }
+      }
+      boolean grew = false;
+      for (Group g : groups.values()) {
+        if (g.chosen != null || g.country != null || g.listed || g.mode != Mode.ANY
+            || g.commonWord || g.surname || g.allPartOfName
+            || !listedWithAnAnchor(g, anchors, countries, normalised)) {
+          continue;
+        }
+        g.listed = true;
+        resolveCity(g, lang, articleCountries, sentenceCountries);
+        if (g.chosen != null) {
+          g.rule = "list";
+          grew = true;
+        }
+      }
+      if (!grew) {
+        return;
+      }
+    }
+  }
+
+  /** Whether some occurrence of {@code g} stands in a list next to an anchor (see above). */
+  private static boolean listedWithAnAnchor(Group g, Map<Integer, List<int[]>> anchors,
+      Map<Integer, List<int[]>> countries, List<String> normalised) {
+    for (Occurrence o : g.occurrences) {
+      List<int[]> inSentence = anchors.getOrDefault(o.sentence(), List.of());
+      String text = normalised.get(o.sentence());
+      int start = o.match().normStart();
+      int end = o.match().normEnd();
+      for (int[] a : inSentence) {
+        int from = a[1] <= start ? a[1] : end;
+        int to = a[1] <= start ? start : a[0];
+        if (to < from || a[0] < end && a[1] > start) {
+          continue;
+        }
+        StringBuilder gap = new StringBuilder();
+        int at = from;
+        for (int[] c : countries.getOrDefault(o.sentence(), List.of())) {
+          if (c[0] >= from && c[1] <= to && c[0] >= at) {
+            gap.append(text, at, c[0]);
+            at = c[1];
+          }
+        }
+        gap.append(text, at, to);
+        if (ListGap.separates(gap)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Moves to the front a large city of the language's home countries whose name the best reading
+   * shares while being twenty times smaller: a Russian article's "Казань" next to a Turkish
+   * city is Kazan, not the Turkish town of Kazan that the named country favours.
+   */
+  private static void preferALargeHomeCity(List<Entry> readings, Set<String> home) {
+    Place best = readings.get(0).place();
+    if (home.contains(best.countryCode())) {
+      return;
+    }
+    for (int i = 1; i < readings.size(); i++) {
+      Place p = readings.get(i).place();
+      if (home.contains(p.countryCode()) && isMajor(p)
+          && p.population() >= HOME_CITY_SIZE_RATIO * best.population()) {
+        readings.add(0, readings.remove(i));
+        return;
+      }
+    }
+  }
+
+  /**
+   * Whether two places share their name and country (Suzhou in Jiangsu and in Anhui, Kansas City
+   * in Missouri and in Kansas): such a namesake does not make the reading doubtful, since the
+   * partner's name and country, all the tables keep of it, are the same; the larger is read.
+   */
+  private static boolean namesake(Place best, Place other) {
+    return best.countryCode().equals(other.countryCode())
+        && (best.name().equals(other.name()) || best.asciiName().equals(other.asciiName()));
+  }
+
+  /**
+   * The population a namesake weighs against the best reading: a tenth of it when the best is
+   * the place's own name and the namesake only an alternate one (Korolev's former name
+   * "Kaliningrad" does not make Kaliningrad doubtful), else all of it.
+   */
+  private static long rivalPopulation(Entry best, Entry rival) {
+    boolean ownName = best.form() == Form.NAME || best.form() == Form.ASCII_NAME;
+    return ownName && rival.form() == Form.ALIAS ? rival.place().population() / ALIAS_RIVAL_SHARE
+        : rival.place().population();
   }
 
   private static void accept(Group g, Place p, String rule, double confidence) {

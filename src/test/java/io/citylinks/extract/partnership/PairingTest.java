@@ -45,6 +45,13 @@ class PairingTest {
   }
 
   @Test
+  void aListOfPartnersPairsEachWithTheHomeCity() {
+    // one of the listed partners is of the home city's own country: it is a partner all the same
+    assertEquals("Smarhoń/BY-Vitebsk/BY twinning; Vitebsk/BY-Jelgava/LV twinning", pairs("ru",
+        "В Витебске подписаны соглашения о побратимстве с городами Сморгонь и Елгава."));
+  }
+
+  @Test
   void severalTwinningsInOneSentencePairNearestPartners() {
     assertEquals("Qingdao/CN-Tver/RU agreement; Weihai/CN-Kaluga/RU agreement", pairs("ru",
         "Мэры подписали соглашения о сотрудничестве: Тверь и Циндао, Калуга и Вэйхай."));

@@ -25,6 +25,48 @@ class PlaceResolverTest {
   }
 
   @Test
+  void aSmallTownListedWithAcceptedCitiesIsAPlace() {
+    // Mauprévoir (690 inhabitants) is read on its own only with a cue; listed with Chauvigny
+    // and Poitiers it is one of them. A person's name listed with a city is not.
+    String listed = places("fr",
+        "Les délégations de Chauvigny, Poitiers et Mauprévoir sont arrivées.");
+    assertTrue(listed.contains("Mauprévoir=2995070"), listed);
+    assertFalse(places("fr", "Une délégation de Mauprévoir est arrivée.").contains("Mauprévoir"));
+    String person = places("fr", "Les maires, Gilbert Annette et Lian Yimin, de Saint-Denis.");
+    assertFalse(person.contains("Gilbert"), person);
+  }
+
+  @Test
+  void aCountryRightBeforeTheNamePicksItsReading() {
+    // Tuzla is an Istanbul district and a Bosnian city; "Bosna Hersek'in Tuzla Belediyesi"
+    assertTrue(places("tr", "Bosna Hersek'in Tuzla Belediyesi heyeti Keçiören'i ziyaret etti.")
+        .contains("Tuzla=3188582"));
+    // an adjective before its noun: "китайского города Цзинань", "der polnischen Stadt Głogów"
+    String ru = places("ru", "Делегация китайского города Цзинань посетила Самару.");
+    assertTrue(ru.contains("Цзинань=1805753"), ru);
+    // Arabic puts the adjective after the name, and one before qualifies something else
+    String ar = places("ar", "زار وفد من المملكة الأردنية الهاشمية مدينة الرباط.");
+    assertFalse(ar.contains("الهاشمية"), ar);
+  }
+
+  @Test
+  void namesakesInTheSameCountryOrByAnAliasOnlyLeaveALargeCitySure() {
+    // Kansas City, MO and KS: the name and country are the same whichever is meant
+    assertTrue(places("es", "El alcalde visitó Kansas City la semana pasada.")
+        .contains("Kansas City="));
+    // "Kaliningrad" is also a former name of Korolev, an alias only
+    assertEquals("Kaliningrad=554234 Offenburg=2857798 Germany=country:DE",
+        places("en", "The mayor of Kaliningrad visited Offenburg, Germany."));
+  }
+
+  @Test
+  void aLargeHomeCityOutweighsANamesakeInANamedCountry() {
+    // Kazan (1.2 million) and a Turkish town of that name, with Turkey named in the sentence
+    String ru = places("ru", "Делегация Казани во главе с мэром посетила турецкий город Бурса.");
+    assertTrue(ru.contains("Казани=551487"), ru);
+  }
+
+  @Test
   void guangzhouInPersianIsNeverGwangjuWhenChinaIsNamed() {
     String found = places("fa", "هیئتی از گوانگجو و گوانگژو به گرگان آمد.",
         "این شهر چینی با ایران همکاری می‌کند.");

@@ -1,0 +1,27 @@
+package io.citylinks.extract.places;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What separates two names of one list ("A, B and C", "A (Country), B en C", "A、B和C"): a comma
+ * or the like, or a conjunction of one of the supported languages, with brackets around a
+ * skipped country allowed. Used to read listed names as places ({@link PlaceResolver}) and to pair
+ * a city with every partner of a list.
+ */
+public final class ListGap {
+  /** Longest text between two listed names. */
+  public static final int MAX_LENGTH = 12;
+
+  private static final Pattern GAP = Pattern.compile("^[\\s()]*(?:[,;/、，；・]"
+      + "|[,;、，]?\\s*(?:and|or|e|ed|et|ou|und|oder|en|y|i|oraz|lub|и|или|та|і|або|ve|veya"
+      + "|ya da|او|یا|및|그리고)\\s|(?:과|와|및)\\s|\\s*(?:和|及|与|與|或|と|や|و))[\\s()]*$");
+
+  private ListGap() {}
+
+  /** Whether {@code gap}, the text between two names, only separates them as list items. */
+  public static boolean separates(CharSequence gap) {
+    return gap.length() <= MAX_LENGTH
+        && GAP.matcher(gap.toString().toLowerCase(Locale.ROOT)).matches();
+  }
+}
