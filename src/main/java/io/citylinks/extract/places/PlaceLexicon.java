@@ -204,12 +204,25 @@ public final class PlaceLexicon {
     for (String w : words) {
       int from = b - w.length();
       if (from >= 0 && text.startsWith(w, from)
-          && (from == 0 || boundary(text.charAt(from - 1), w.charAt(0)))) {
+          && (from == 0 || boundary(text.charAt(from - 1), w.charAt(0))
+              || proclitic(text, from - 1, w.charAt(0)))) {
         return true;
       }
     }
     return false;
   }
+
+  /**
+   * True when the character at {@code at} is an Arabic-script proclitic written onto the cue
+   * (و and, ف so, ب in, ل for: "وأمانة عمان", "لبلدية"), itself at a word start.
+   */
+  private static boolean proclitic(String text, int at, char cueStart) {
+    return Character.UnicodeScript.of(cueStart) == Character.UnicodeScript.ARABIC
+        && PROCLITICS.indexOf(text.charAt(at)) >= 0
+        && (at == 0 || boundary(text.charAt(at - 1), cueStart));
+  }
+
+  private static final String PROCLITICS = "وفبل";
 
   private static List<String> cues(Map<String, List<String>> map, String lang) {
     List<String> own = map.getOrDefault(lang, List.of());

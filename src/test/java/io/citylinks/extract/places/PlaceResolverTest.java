@@ -67,6 +67,14 @@ class PlaceResolverTest {
   }
 
   @Test
+  void anArabicCueWithItsConjunctionStillMakesTheCity() {
+    // عمان is Amman and Oman; "وأمانة عمّان" (and the Amman municipality) names the city
+    String found = places("ar", "وقعت جماعة الرباط وأمانة عمّان الكبرى اتفاقية توأمة.");
+    assertTrue(found.contains("عمّان=250441"), found);
+    assertTrue(places("ar", "زار الوفد سلطنة عمان.").contains("country:OM"));
+  }
+
+  @Test
   void guangzhouInPersianIsNeverGwangjuWhenChinaIsNamed() {
     String found = places("fa", "هیئتی از گوانگجو و گوانگژو به گرگان آمد.",
         "این شهر چینی با ایران همکاری می‌کند.");
