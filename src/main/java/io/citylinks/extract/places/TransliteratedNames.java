@@ -185,6 +185,50 @@ final class TransliteratedNames {
     return ids.isEmpty() ? null : spelt(n, start, end, word, found, ids);
   }
 
+  /**
+   * A foreign town in Arabic script that GeoNames has no Arabic name for, right before its
+   * country's adjective or name ("مدينة لوفان البلجيكية" for Leuven): its letters read
+   * as Latin consonants ({@link #ARABIC_SOUNDS}) and matched by sound like a katakana name. Words
+   * with the article (ال) or a conjunction (و) are words, not foreign names. Foreign towns only;
+   * the resolver keeps them only with the country next to them or a cue and the country named.
+   */
+  private Spelt arabicBySound(SurfaceNormalizer.Normalized n, int start, int end,
+      Set<String> homes) {
+    String word = n.text().substring(start, end);
+    if (word.startsWith("ال") || word.startsWith("و") || word.length() < 3) {
+      return null;
+    }
+    StringBuilder latin = new StringBuilder();
+    for (int i = 0; i < word.length(); i++) {
+      int at = ARABIC_LETTERS.indexOf(word.charAt(i));
+      latin.append(at < 0 ? "" : ARABIC_SOUNDS[at]).append(at < 0 ? "" : "a");
+    }
+    return sounded(n, start, end, latin.toString(), homes);
+  }
+
+  /** Arabic and Persian letters and the Latin consonants foreign names written with them have. */
+  private static final String ARABIC_LETTERS = "بپتثجچحخدذرزژسشصضطظعغفقکكگلمنه";
+  private static final String[] ARABIC_SOUNDS = {"b", "p", "t", "s", "j", "ch", "", "kh", "d",
+      "z", "r", "z", "zh", "s", "sh", "s", "d", "t", "z", "", "g", "f", "k", "k", "k", "g", "l",
+      "m", "n", ""};
+
+  /** Whether a match is a country's name or adjective. */
+  private boolean namesACountry(PlaceMatcher.Match m) {
+    for (String key : m.keys()) {
+      for (Gazetteer.Entry e : gazetteer.lookupEntries(key)) {
+        if (e.place().kind() == Place.Kind.COUNTRY) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** True when a known match starts one space after {@code end}. */
+  private static boolean beforeKnown(String text, int end, Set<Integer> knownStarts) {
+    return end < text.length() && text.charAt(end) == ' ' && knownStarts.contains(end + 1);
+  }
+
   private static String[][] sorted(List<String[]> rows) {
     rows.sort(Comparator.comparing((String[] r) -> r[0]).thenComparing(r -> r[1]));
     String[][] out = new String[2][rows.size()];
@@ -334,8 +378,12 @@ final class TransliteratedNames {
     boolean[] covered = new boolean[text.length()];
     Map<Long, PlaceMatcher.Match> spans = new HashMap<>();
     Set<Integer> knownEnds = new HashSet<>();
+    Set<Integer> countryStarts = new HashSet<>();
     for (PlaceMatcher.Match m : known) {
       knownEnds.add(m.normEnd());
+      if (namesACountry(m)) {
+        countryStarts.add(m.normStart());
+      }
       Arrays.fill(covered, m.normStart(), Math.min(m.normEnd(), text.length()), true);
       spans.put(span(m.normStart(), m.normEnd()), m);
     }
@@ -370,9 +418,11 @@ final class TransliteratedNames {
           end++;
         }
         boolean wordStart = i == 0 || PlaceMatcher.scriptClass(text.charAt(i - 1)) != cls;
-        if (wordStart && !anyCovered(covered, i, end)
-            && end - i > MIN_ARABIC_SKELETON) {
-          Spelt a = arabic(n, i, end, homes);
+        if (wordStart && !anyCovered(covered, i, end)) {
+          Spelt a = end - i > MIN_ARABIC_SKELETON ? arabic(n, i, end, homes) : null;
+          if (a == null && beforeKnown(text, end, countryStarts)) {
+            a = arabicBySound(n, i, end, homes);
+          }
           if (a != null) {
             out.add(a);
           }

@@ -75,6 +75,25 @@ class PlaceResolverTest {
   }
 
   @Test
+  void aForeignTownGeoNamesHasNoArabicNameForIsFoundBySoundBeforeItsCountry() {
+    // GeoNames has no Arabic name for Leuven; "لوفان" before "البلجيكية" (Belgian) is read
+    // by its consonants among Belgian towns
+    String found = places("ar", "وقعت بلدية نابلس ومدينة لوفان البلجيكية اتفاقية توأمة.");
+    assertTrue(found.contains("لوفان=2792482"), found);
+    // a word before a city that is no country is not tried: nothing is made of it
+    assertEquals("نابلس=282615", places("ar", "زار وفد الحكومة نابلس."));
+  }
+
+  @Test
+  void arabicCountryAdjectivesAreDerivedFromNamesTheFileGivesNoneFor() {
+    // the file lists no Arabic adjective for Norway: النرويج gives نرويجي, النرويجية...
+    String found = places("ar", "مذكرة تفاهم مع بلدية ترومسو النرويجية.");
+    assertTrue(found.contains("النرويجية=country:NO") && found.contains("ترومسو="), found);
+    // مالي (Mali) is also "financial": no adjective is made of it
+    assertFalse(places("ar", "أعلنت وزارة المالية الميزانية.").contains("country:ML"));
+  }
+
+  @Test
   void guangzhouInPersianIsNeverGwangjuWhenChinaIsNamed() {
     String found = places("fa", "هیئتی از گوانگجو و گوانگژو به گرگان آمد.",
         "این شهر چینی با ایران همکاری می‌کند.");

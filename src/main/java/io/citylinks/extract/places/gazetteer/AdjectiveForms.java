@@ -124,6 +124,34 @@ final class AdjectiveForms {
   }
 
   /** صيني → صينية, الصيني, الصينية. */
+  /**
+   * The base adjective of a country from its name, for a language whose adjectives are regular
+   * enough: Arabic's nisba (النرويج → نرويجي, فنلندا → فنلندي, السعودية → سعودي). Null when the
+   * name is of several words, too short, or ends like an adjective already (مالي: also the word
+   * for financial).
+   */
+  static String fromName(String lang, String name) {
+    if (!lang.equals("ar")) {
+      return null;
+    }
+    String n = name.strip();
+    if (n.indexOf(' ') >= 0) {
+      return null;
+    }
+    if (n.startsWith("ال")) {
+      n = n.substring(2);
+    }
+    if (n.endsWith("ي") || n.length() < 3) {
+      return null;
+    }
+    if (n.endsWith("ية")) {
+      n = cut(n, 2);
+    } else if (n.endsWith("ا") || n.endsWith("ة")) {
+      n = cut(n, 1);
+    }
+    return n.length() < 3 ? null : n + "ي";
+  }
+
   private static void arabic(String b, List<String> out) {
     if (b.endsWith("ي") && !b.startsWith("ال")) {
       out.addAll(List.of(b + "ة", "ال" + b, "ال" + b + "ة"));

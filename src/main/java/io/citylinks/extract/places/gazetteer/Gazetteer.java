@@ -9,9 +9,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ObjIntConsumer;
@@ -243,12 +245,43 @@ public final class Gazetteer {
           }
         }
       }
+      addDerivedAdjectives("ar");
       for (Map.Entry<String, String> e : englishName.entrySet()) {
         String name = e.getValue() != null ? e.getValue() : e.getKey();
         countryIndex.put(e.getKey(), places.size());
         places.add(new Place(Place.countryId(e.getKey()), name, Ascii.fold(name), e.getKey(),
             "PCLI", 0, "", Place.Kind.COUNTRY, Double.NaN, Double.NaN));
         surfaces.add(new String[0]);
+      }
+    }
+
+    /**
+     * Adjectives of {@code lang} derived from the names of the countries the file gives none
+     * for ({@link AdjectiveForms#fromName}): "النرويج" gives "نرويجي", "النرويجية"...
+     */
+    private void addDerivedAdjectives(String lang) {
+      Set<String> withAdjective = new HashSet<>();
+      List<String[]> names = new ArrayList<>();
+      for (String[] f : countryForms) {
+        if (f[1].equals(lang)) {
+          if (f[2].equals("adjective")) {
+            withAdjective.add(f[0]);
+          } else {
+            names.add(f);
+          }
+        }
+      }
+      for (String[] name : names) {
+        if (withAdjective.contains(name[0])) {
+          continue;
+        }
+        String base = AdjectiveForms.fromName(lang, name[3]);
+        if (base != null) {
+          countryForms.add(new String[] {name[0], lang, "adjective", base});
+          for (String form : AdjectiveForms.of(lang, base)) {
+            countryForms.add(new String[] {name[0], lang, "adjective", form});
+          }
+        }
       }
     }
 
