@@ -206,6 +206,33 @@ final class TransliteratedNames {
     return sounded(n, start, end, latin.toString(), homes);
   }
 
+  /**
+   * A foreign town in Chinese characters that GeoNames has no Chinese name for, right after its
+   * country's name (意大利里米尼市 for Rimini): two to five characters before 市, read in pinyin (ICU4J Han-Latin) and matched by sound like a katakana name.
+   */
+  private Spelt chineseBySound(SurfaceNormalizer.Normalized n, int start, boolean[] covered,
+      Set<String> homes) {
+    String text = n.text();
+    int end = start;
+    while (end < text.length() && end - start <= MAX_HAN_SOUNDED
+        && PlaceMatcher.scriptClass(text.charAt(end)) == PlaceMatcher.HAN && !covered[end]
+        && text.charAt(end) != '市') {
+      end++;
+    }
+    // only before 市: Chinese words after a country's name are read by sound too often
+    // (日本共缔结10对友城)
+    if (end == text.length() || text.charAt(end) != '市' || end - start < 2
+        || end - start > MAX_HAN_SOUNDED) {
+      return null;
+    }
+    return sounded(n, start, end, PINYIN.get().transliterate(text.substring(start, end)), homes);
+  }
+
+  /** Characters a Chinese name written by its sound has at most. */
+  private static final int MAX_HAN_SOUNDED = 5;
+  private static final ThreadLocal<Transliterator> PINYIN =
+      ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin"));
+
   /** Arabic and Persian letters and the Latin consonants foreign names written with them have. */
   private static final String ARABIC_LETTERS = "بپتثجچحخدذرزژسشصضطظعغفقکكگلمنه";
   private static final String[] ARABIC_SOUNDS = {"b", "p", "t", "s", "j", "ch", "", "kh", "d",
@@ -379,10 +406,12 @@ final class TransliteratedNames {
     Map<Long, PlaceMatcher.Match> spans = new HashMap<>();
     Set<Integer> knownEnds = new HashSet<>();
     Set<Integer> countryStarts = new HashSet<>();
+    Set<Integer> countryEnds = new HashSet<>();
     for (PlaceMatcher.Match m : known) {
       knownEnds.add(m.normEnd());
       if (namesACountry(m)) {
         countryStarts.add(m.normStart());
+        countryEnds.add(m.normEnd());
       }
       Arrays.fill(covered, m.normStart(), Math.min(m.normEnd(), text.length()), true);
       spans.put(span(m.normStart(), m.normEnd()), m);
@@ -395,6 +424,13 @@ final class TransliteratedNames {
         Spelt k = korean(n, i, covered, spans);
         if (k != null) {
           out.add(k);
+        }
+      }
+      if (cls == PlaceMatcher.HAN && !covered[i] && countryEnds.contains(i)
+          && !"ja".equals(lang)) {
+        Spelt c = chineseBySound(n, i, covered, homes);
+        if (c != null) {
+          out.add(c);
         }
       }
       if (PlaceMatcher.katakana(text.charAt(i))) {

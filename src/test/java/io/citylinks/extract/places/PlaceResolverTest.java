@@ -94,6 +94,15 @@ class PlaceResolverTest {
   }
 
   @Test
+  void aForeignTownInChineseCharactersIsFoundBySoundAfterItsCountry() {
+    // GeoNames has no Chinese name for Rimini: 里米尼 (li mi ni) after 意大利 (Italy), before 市
+    String found = places("zh", "扬州市与意大利里米尼市缔结友好城市关系。");
+    assertTrue(found.contains("里米尼=3169361"), found);
+    // words after a country's name without 市 are not read so (日本共缔结10对友城)
+    assertEquals("日本=country:JP", places("zh", "日本共缔结10对友城。"));
+  }
+
+  @Test
   void guangzhouInPersianIsNeverGwangjuWhenChinaIsNamed() {
     String found = places("fa", "هیئتی از گوانگجو و گوانگژو به گرگان آمد.",
         "این شهر چینی با ایران همکاری می‌کند.");
