@@ -71,7 +71,9 @@ public final class Pairing {
     TWINNING, AGREEMENT, CONFERENCE, VISIT, DELEGATION, COOPERATION, OFFICIAL, BACKGROUND, HOST,
     DIPLOMAT,
     /** A twinning named as the background of the event (with "since", "for years"). */
-    PAST_TWINNING
+    PAST_TWINNING,
+    /** A tie ended or suspended. */
+    ENDED
   }
 
   private Pairing() {}
@@ -124,9 +126,15 @@ public final class Pairing {
     // An agreement in an article that reports a twinning (not as background) is the twinning's
     // document: "the agreement was signed by Mytishchi and Dezhou" under "sister cities" news.
     boolean twinningArticle = false;
+    boolean endsATie = false;
     for (Map.Entry<Integer, List<CueMention>> e : new TreeMap<>(cuesBySentence).entrySet()) {
       int s = e.getKey();
       EnumMap<Type, Double> weights = weights(e.getValue(), s);
+      if (weights.containsKey(Type.ENDED)) {
+        // "Weert beëindigt zusterrelatie met Yuhang": a tie ended, no partnership
+        endsATie |= citiesBySentence.containsKey(s);
+        continue;
+      }
       twinningArticle |= weights.getOrDefault(Type.TWINNING, 0.0) >= STRONG
           && !weights.containsKey(Type.BACKGROUND);
       List<PlaceMention> named = citiesBySentence.getOrDefault(s, List.of());
@@ -155,6 +163,7 @@ public final class Pairing {
     double top = 0;
     for (Support p : pairs.values()) {
       if (!p.acceptable() || outweighed(p, pairs.values(), home)
+          || endsATie && p.total() == p.typed(Type.PAST_TWINNING)
           || containerOfAPartner(p, pairs.values(), containerOf)
           || (diplomats && p.courtesyCall())) {
         continue;

@@ -41,8 +41,14 @@ public record RelationCue(String type, boolean strong) implements Serializable {
    * is dropped.
    */
   public static final String IGNORE = "ignore";
+  /**
+   * A tie being ended or suspended ("terminates its sister-city relationship", "beëindigt
+   * zusterrelatie", 终止): its sentence makes no partnership, and in an article that ends one
+   * a twinning named only as background is no event either.
+   */
+  public static final String ENDED = "ended";
   public static final List<String> TYPES = List.of(TWINNING, AGREEMENT, VISIT, DELEGATION,
-      CONFERENCE, COOPERATION, OFFICIAL, BACKGROUND, HOST, DIPLOMAT, IGNORE);
+      CONFERENCE, COOPERATION, OFFICIAL, BACKGROUND, HOST, DIPLOMAT, IGNORE, ENDED);
 
   public static final String FILE = "extract/partnership-cues.tsv";
 

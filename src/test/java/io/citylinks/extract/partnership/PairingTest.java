@@ -52,6 +52,17 @@ class PairingTest {
   }
 
   @Test
+  void aTieEndedIsNoPartnership() {
+    assertEquals("", pairs("nl", "Gemeente Weert beëindigt de stedenband met het Chinese Yuhang.",
+        "Weert en Yuhang zijn sinds 2010 zustersteden."));
+    assertEquals("", pairs("en",
+        "The council voted to terminate its sister city agreement with Tver, Russia."));
+    // the same tie signed is one
+    assertEquals("Leeds/GB-Tver/RU twinning", pairs("en",
+        "The council of Leeds signed a sister city agreement with Tver, Russia."));
+  }
+
+  @Test
   void severalTwinningsInOneSentencePairNearestPartners() {
     assertEquals("Qingdao/CN-Tver/RU agreement; Weihai/CN-Kaluga/RU agreement", pairs("ru",
         "Мэры подписали соглашения о сотрудничестве: Тверь и Циндао, Калуга и Вэйхай."));
