@@ -121,6 +121,11 @@ public final class PlaceLexicon {
     return commonWords.contains(lang + "\t" + key) || commonWords.contains("*\t" + key);
   }
 
+  /** True when a cue of {@code lang} stands right before normalised offset {@code begin}. */
+  public boolean cueBefore(String lang, String text, int begin) {
+    return precededBy(cues(before, lang), text, begin, false);
+  }
+
   /**
    * True when a cue of {@code lang} stands right before normalised offset {@code begin} or right
    * after {@code end} of {@code text} (after a Turkish apostrophe suffix and spaces).

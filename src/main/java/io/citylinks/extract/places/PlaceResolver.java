@@ -227,7 +227,9 @@ public final class PlaceResolver {
       List<PlaceMatcher.Match> matches = matcher.find(n, language);
       Map<PlaceMatcher.Match, Set<String>> spelt = new IdentityHashMap<>();
       if (transliterable(n.text())) {
-        List<TransliteratedNames.Spelt> found = transliterated().find(n, language, matches);
+        String normText = n.text();
+        List<TransliteratedNames.Spelt> found = transliterated().find(n, language, matches,
+            at -> lexicon.cueBefore(language, normText, at));
         if (!found.isEmpty()) {
           matches = new ArrayList<>(matches);
           for (TransliteratedNames.Spelt t : found) {

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * Names the gazetteer has in another script than the article's, found through a reading of the
@@ -189,8 +190,8 @@ final class TransliteratedNames {
    * A foreign town in Arabic script that GeoNames has no Arabic name for, right before its
    * country's adjective or name ("مدينة لوفان البلجيكية" for Leuven): its letters read
    * as Latin consonants ({@link #ARABIC_SOUNDS}) and matched by sound like a katakana name. Words
-   * with the article (ال) or a conjunction (و) are words, not foreign names. Foreign towns only;
-   * the resolver keeps them only with the country next to them or a cue and the country named.
+   * with the article (ال) or a conjunction (و) are words, not foreign names, and a municipal cue
+   * must stand before the word ("کشور چین", the country China, is no town). Foreign towns only.
    */
   private Spelt arabicBySound(SurfaceNormalizer.Normalized n, int start, int end,
       Set<String> homes) {
@@ -400,6 +401,15 @@ final class TransliteratedNames {
    * readings of its Sino-Korean spelling join it.
    */
   List<Spelt> find(SurfaceNormalizer.Normalized n, String lang, List<PlaceMatcher.Match> known) {
+    return find(n, lang, known, at -> false);
+  }
+
+  /**
+   * As above; {@code cueBefore} says whether a municipal cue of the language stands right before
+   * a position ("مدينة", "شهر"): a foreign name read by its Arabic-script sound needs one.
+   */
+  List<Spelt> find(SurfaceNormalizer.Normalized n, String lang, List<PlaceMatcher.Match> known,
+      IntPredicate cueBefore) {
     String text = n.text();
     Set<String> homes = PlaceResolver.homeCountries(lang);
     boolean[] covered = new boolean[text.length()];
@@ -456,7 +466,7 @@ final class TransliteratedNames {
         boolean wordStart = i == 0 || PlaceMatcher.scriptClass(text.charAt(i - 1)) != cls;
         if (wordStart && !anyCovered(covered, i, end)) {
           Spelt a = end - i > MIN_ARABIC_SKELETON ? arabic(n, i, end, homes) : null;
-          if (a == null && beforeKnown(text, end, countryStarts)) {
+          if (a == null && beforeKnown(text, end, countryStarts) && cueBefore.test(i)) {
             a = arabicBySound(n, i, end, homes);
           }
           if (a != null) {
