@@ -727,10 +727,11 @@ public final class PlaceResolver {
       }
       return;
     }
-    if (g.surname && !g.cue && !(isMajor(p) && homeOrContext)) {
+    if (g.surname && !g.cue && !(isMajor(p) && homeOrContext
+        && (g.apostropheSuffix || !lang.equals("tr")))) {
       // a person's surname: "Başkanı Ekrem İmamoğlu ... İmamoğlu ve Lopez"; but a large city
       // of the article's countries right after a name is the place ("Cumhurbaşkanı Erdoğan
-      // Ankara'da")
+      // Ankara'da"), in Turkish only with its case suffix ("Başkanı Erkan Aydın" is a person)
       return;
     }
     if (g.allPartOfName && !strong

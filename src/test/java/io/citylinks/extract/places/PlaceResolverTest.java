@@ -151,6 +151,9 @@ class PlaceResolverTest {
     assertTrue(town.contains("Kaya="), town);
     String capital = places("tr", "Cumhurbaşkanı Erdoğan Ankara'da belediye başkanlarıyla görüştü.");
     assertTrue(capital.contains("Ankara="), capital);
+    // Aydın is a large Turkish city and a surname: without a case suffix, the person
+    String mayor = places("tr", "Osmangazi Belediye Başkanı Erkan Aydın heyeti ağırladı.");
+    assertFalse(mayor.contains("Aydın="), mayor);
   }
 
   @Test
