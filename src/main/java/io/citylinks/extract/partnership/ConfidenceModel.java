@@ -12,9 +12,9 @@ import java.util.Locale;
  * ({@code conf/extract/confidence-model.tsv}), fitted on labelled pages by the test-scope tool
  * {@code io.citylinks.eval.ConfidenceModelFitter} with Spark MLlib's logistic regression.
  * The file's row {@code min_confidence} is the floor below which a pair is not reported at all
- * (0.40: on the 208 real dev pages, jobs/run then jobs/score, the 33 pairs between 0.25 and
- * 0.40 held 11 right ones and 4 of the 16 negative pages' false partnerships; city-pair F1 stays
- * 0.69).
+ * (0.40, set by hand: on the 208 real dev pages, jobs/run then jobs/score, with the weights
+ * before the last refit, the 33 pairs between 0.25 and 0.40 held 11 right ones and 4 of the 16
+ * negative pages' false partnerships; city-pair F1 stayed 0.69).
  * Immutable and thread-safe.
  */
 public final class ConfidenceModel {
