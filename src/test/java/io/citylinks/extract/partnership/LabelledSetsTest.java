@@ -72,17 +72,18 @@ class LabelledSetsTest {
     GoldScorer.Report report = run("dev_real", real.resolve("docs"), real.resolve("gold.jsonl"));
     Tally all = report.all();
     String shown = report.format() + String.join("\n", report.differences());
-    // Measured on the 208 pages (16 languages) with jobs/run + jobs/score: city-pair F1 0.67,
-    // country-pair 0.75, type 0.73, year 0.94, topics 0.73, 16/64 negatives with a partnership.
+    // Measured on the 208 pages (16 languages) with jobs/run + jobs/score: city-pair F1 0.71,
+    // country-pair 0.80, type 0.75, year 0.95, topics 0.74, 11/64 negatives with a partnership,
+    // 46 of the 47 pairs of confidence 0.9 or more right.
     assertTrue(all.docs() == 208, shown);
-    assertTrue(all.cityF1() >= 0.64, "city-pair F1 " + shown);
-    assertTrue(all.countryF1() >= 0.72, "country-pair F1 " + shown);
-    assertTrue(all.typeAccuracy() >= 0.70, "type accuracy " + shown);
-    assertTrue(all.yearAccuracy() >= 0.91, "year accuracy " + shown);
+    assertTrue(all.cityF1() >= 0.68, "city-pair F1 " + shown);
+    assertTrue(all.countryF1() >= 0.77, "country-pair F1 " + shown);
+    assertTrue(all.typeAccuracy() >= 0.72, "type accuracy " + shown);
+    assertTrue(all.yearAccuracy() >= 0.92, "year accuracy " + shown);
     assertTrue(all.topicF1() >= 0.71, "topic F1 " + shown);
-    assertTrue(all.falseNegativeRate() <= 0.30, "negatives " + shown);
+    assertTrue(all.falseNegativeRate() <= 0.22, "negatives " + shown);
     // the confidence means something: the pairs of 0.9 and more are nearly all right
-    assertTrue(report.precisionAtLeast(0.9) >= 0.85, report.formatBands());
+    assertTrue(report.precisionAtLeast(0.9) >= 0.90, report.formatBands());
     assertDuplicateGroups("dev_real", real.resolve("gold.jsonl"));
   }
 
