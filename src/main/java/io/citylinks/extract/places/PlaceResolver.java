@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *   <li>{@code country-name}, {@code country-adjective}: a country by its name or adjective;
  *   <li>{@code city-state}: a capital named like its country (Macau, Singapore);
  *   <li>{@code adjacent-country}: the reading in the country named right next to the name
- *       ("Córdoba, Argentina", "Córdoba (España)", 荷兰海牙);
+ *       ("Córdoba, Argentina", "Córdoba (España)", 荷兰海牙, "Bosna Hersek'in Tuzla",
+ *       "китайского города Цзинань", "مدينة بوردو الفرنسية");
  *   <li>{@code unique-name}: a large place (≥ 100,000 inhabitants, or a capital or first-level
  *       seat of ≥ 20,000) whose name names no other place, or a unique mid-sized one at home or
  *       in context;
@@ -42,6 +43,7 @@ import java.util.regex.Pattern;
  *   <li>{@code cue}: a smaller place with a cue word next to it;
  *   <li>{@code district}: a district municipality with a cue, at home or in context;
  *   <li>{@code common-word+cue}: a stop-listed name with a cue (or a country next to it);
+ *   <li>{@code list}: a name listed with accepted cities, read as if a cue stood next to it;
  *   <li>{@code ambiguous}: a large place with namesakes of similar size and nothing to choose
  *       by: reported with confidence 0.5 rather than guessed with more.
   * </ul>
