@@ -209,7 +209,8 @@ final class TransliteratedNames {
 
   /**
    * A foreign town in Chinese characters that GeoNames has no Chinese name for, right after its
-   * country's name (意大利里米尼市 for Rimini): two to five characters before 市, read in pinyin (ICU4J Han-Latin) and matched by sound like a katakana name.
+   * country's name (意大利里米尼市 for Rimini): two to five characters before 市, read in pinyin
+   * (ICU4J Han-Latin) and matched by sound like a katakana name.
    */
   private Spelt chineseBySound(SurfaceNormalizer.Normalized n, int start, boolean[] covered,
       Set<String> homes) {
@@ -396,17 +397,11 @@ final class TransliteratedNames {
   }
 
   /**
-   * Names in Hangul, Cyrillic or Han characters read through another script: the matcher's exact
-   * matches {@code known} are kept, and where one of them covers exactly a Hangul name, the
-   * readings of its Sino-Korean spelling join it.
-   */
-  List<Spelt> find(SurfaceNormalizer.Normalized n, String lang, List<PlaceMatcher.Match> known) {
-    return find(n, lang, known, at -> false);
-  }
-
-  /**
-   * As above; {@code cueBefore} says whether a municipal cue of the language stands right before
-   * a position ("مدينة", "شهر"): a foreign name read by its Arabic-script sound needs one.
+   * Names in Hangul, Cyrillic, Han, kana or Arabic characters read through another script: the
+   * matcher's exact matches {@code known} are kept, and where one of them covers exactly a Hangul
+   * name, the readings of its Sino-Korean spelling join it. {@code cueBefore} says whether a
+   * municipal cue of the language stands right before a position ("مدينة", "شهر"): a foreign
+   * name read by its Arabic-script sound needs one.
    */
   List<Spelt> find(SurfaceNormalizer.Normalized n, String lang, List<PlaceMatcher.Match> known,
       IntPredicate cueBefore) {
