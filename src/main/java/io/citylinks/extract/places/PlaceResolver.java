@@ -418,8 +418,8 @@ public final class PlaceResolver {
   /**
    * The country a country name or adjective right before match {@code i} names, in the same
    * phrase: "Bosna Hersek'in Tuzla Belediyesi", "китайского города Цзинань", "the Chinese city
-   * of Jinan", "la ciudad china de Chengdu" (in Arabic script by a name only); at most {@link #COUNTRY_REACH} characters between
-   * them, none a punctuation mark. Null otherwise.
+   * of Jinan", "la ciudad china de Chengdu" (in Arabic script by a name only); at most
+   * {@link #COUNTRY_REACH} characters between them, none a punctuation mark. Null otherwise.
    */
   private String countryRightBefore(String text, List<PlaceMatcher.Match> matches, int i) {
     if (i == 0) {
