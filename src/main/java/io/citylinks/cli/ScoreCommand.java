@@ -26,7 +26,9 @@ import picocli.CommandLine.Option;
         + "the dev set: id, lang, url, partnerships with cities, countries, type, topics, year).",
         "Run `jobs/run --input DOCS --warehouse W` first; pages are matched by URL or file name.",
         "Prints city-pair and country-pair P/R/F1, type and year accuracy, topic micro-F1 and "
-            + "the negatives given a false partnership, per language and overall.",
+            + "the negatives given a false partnership, per language and overall; then "
+            + "precision by confidence band and the kinds of errors (why labelled pairs were "
+            + "missed, what the labels say of the false ones), summed over all pages.",
         "",
         "With --main-text DIR instead (no Spark, no warehouse): extract the main text of every "
             + "DIR/html/ID.html.gz, write the predictions in the article-extraction benchmark's "
@@ -82,7 +84,7 @@ public final class ScoreCommand implements Callable<Integer> {
             + ": run jobs/run --warehouse " + config.warehouse() + " first");
       }
       TableFindings.Matched matched = TableFindings.read(spark, config.database(), labels);
-      GoldScorer.Report report = GoldScorer.score(labels, matched.found(),
+      GoldScorer.Report report = GoldScorer.score(labels, matched.found(), matched.places(),
           GazetteerNames.shared());
       if (differences) {
         report.differences().forEach(System.out::println);
@@ -94,6 +96,8 @@ public final class ScoreCommand implements Callable<Integer> {
       System.out.print(report.format());
       System.out.println();
       System.out.print(report.formatBands());
+      System.out.println();
+      System.out.print(report.errors().format());
       if (duplicates) {
         System.out.println(DedupScorer.score(spark, config.database(), gold.toString()).format());
       }

@@ -144,7 +144,56 @@ public final class GoldScorer {
     }
   }
 
-  /** The figures per language and overall ({@code "all"}). */
+  /**
+   * A place the tables recognised in a page (place_mentions): its name, id and country. Only
+   * candidate pages (with a relation cue) are read for places.
+   */
+  public record Recognised(String city, String id, String country) {}
+
+  /**
+   * Where the differences from the labels come from, summed over all pages (never per page):
+   * for each missed labelled pair the first cause that applies, and for each false pair what
+   * the labels say about its cities.
+   */
+  public static final class ErrorKinds {
+    int missed;
+    int missedPairedApart;
+    int missedPageUnread;
+    int missedUnrecognised;
+    int missedOtherCountry;
+    int missedNotPaired;
+    int falsePairs;
+    int falseOnNegative;
+    int falseBothLabelled;
+    int falseOneLabelled;
+    int falseNoneLabelled;
+    int matched;
+    int matchedOtherCountry;
+
+    /** The table jobs/score prints after the bands: a label and a count a line. */
+    public String format() {
+      Object[][] rows = {
+          {"missed labelled pairs", missed},
+          {"  both cities found, each in another pair", missedPairedApart},
+          {"  the page not read for places (no cue passed)", missedPageUnread},
+          {"  a city not recognised as a city in the page", missedUnrecognised},
+          {"  a city recognised only in another country", missedOtherCountry},
+          {"  both recognised, not paired (cue, floor, pairing)", missedNotPaired},
+          {"false pairs", falsePairs},
+          {"  on a page labelled without partnerships", falseOnNegative},
+          {"  both cities labelled on the page, not together", falseBothLabelled},
+          {"  one city labelled on the page", falseOneLabelled},
+          {"  neither city labelled on the page", falseNoneLabelled},
+          {"found labelled pairs", matched},
+          {"  with a city in another country than labelled", matchedOtherCountry}};
+      StringBuilder sb = new StringBuilder();
+      for (Object[] row : rows) {
+        sb.append(String.format(Locale.ROOT, "%-52s %4d%n", row));
+      }
+      return sb.toString();
+    }
+  }
+
   /** One extracted city pair with its confidence, and whether the labels have it. */
   public record Scored(double confidence, boolean correct) {}
 
@@ -156,7 +205,7 @@ public final class GoldScorer {
    * pair with its confidence (for the bands).
    */
   public record Report(Map<String, Tally> byLanguage, Tally all, List<String> differences,
-      List<Scored> scored) {
+      List<Scored> scored, ErrorKinds errors) {
     /** Precision of the extracted pairs whose confidence is at least {@code min} (NaN: none). */
     public double precisionAtLeast(double min) {
       long n = scored.stream().filter(s -> s.confidence() >= min).count();
@@ -256,13 +305,24 @@ public final class GoldScorer {
 
   /**
    * Scores {@code found} (extracted partnerships by gold document id; a document without an entry
-   * has none) against {@code gold}.
+   * has none) against {@code gold}; without the recognised places, a missed pair's city counts
+   * as not recognised unless it is in a found pair.
    */
   public static Report score(List<GoldDoc> gold, Map<String, List<Found>> found,
       NameMatcher names) {
+    return score(gold, found, Map.of(), names);
+  }
+
+  /**
+   * Scores {@code found} against {@code gold}; {@code places} (the cities recognised in each
+   * page, by gold document id) tell the kinds of errors apart.
+   */
+  public static Report score(List<GoldDoc> gold, Map<String, List<Found>> found,
+      Map<String, List<Recognised>> places, NameMatcher names) {
     Map<String, Tally> byLang = new TreeMap<>();
     List<String> differences = new ArrayList<>();
     List<Scored> scored = new ArrayList<>();
+    ErrorKinds errors = new ErrorKinds();
     for (GoldDoc doc : gold) {
       Tally t = byLang.computeIfAbsent(doc.lang(), k -> new Tally());
       List<Found> pred = distinctPairs(found.getOrDefault(doc.id(), List.of()));
@@ -283,10 +343,16 @@ public final class GoldScorer {
       for (Found g : labels) {
         Found p = unmatched.stream().filter(x -> samePair(g, x, names)).findFirst().orElse(null);
         if (p == null) {
-          differences.add(doc.id() + ": missed " + g.label());
+          differences.add(doc.id() + ": missed " + g.label() + " ("
+              + classifyMissed(g, pred, places.get(doc.id()), names, errors)
+              + ")");
           continue;
         }
         unmatched.remove(p);
+        errors.matched++;
+        if (!g.countryKey().equals(p.countryKey())) {
+          errors.matchedOtherCountry++;
+        }
         scored.add(new Scored(p.confidence(), true));
         t.cityTp++;
         t.matched++;
@@ -313,6 +379,7 @@ public final class GoldScorer {
         }
       }
       for (Found p : unmatched) {
+        classifyFalse(p, labels, names, errors);
         scored.add(new Scored(p.confidence(), false));
         differences.add(doc.id() + ": false " + p.label() + " (" + p.type() + ")");
       }
@@ -325,7 +392,82 @@ public final class GoldScorer {
     }
     Tally all = new Tally();
     byLang.values().forEach(all::add);
-    return new Report(byLang, all, differences, scored);
+    return new Report(byLang, all, differences, scored, errors);
+  }
+
+  /**
+   * Counts a missed labelled pair under its first cause, which it returns in a few words;
+   * {@code places} is null when the page's recognised places are not known.
+   */
+  private static String classifyMissed(Found g, List<Found> pred, List<Recognised> places,
+      NameMatcher names, ErrorKinds errors) {
+    errors.missed++;
+    boolean aFound = inPairs(g.cityA(), pred, names);
+    boolean bFound = inPairs(g.cityB(), pred, names);
+    if (aFound && bFound) {
+      errors.missedPairedApart++;
+      return "paired apart";
+    }
+    if (places == null) {
+      places = List.of(); // not known: the cities count as not recognised
+    } else if (places.isEmpty() && pred.isEmpty()) {
+      errors.missedPageUnread++;
+      return "page not read for places";
+    }
+    // labels sort cities by name and countries by code: a city's country is one of the two
+    List<String> countries = List.of(g.countryA(), g.countryB());
+    int a = aFound ? 2 : recognition(g.cityA(), countries, places, names);
+    int b = bFound ? 2 : recognition(g.cityB(), countries, places, names);
+    if (a == 0 || b == 0) {
+      errors.missedUnrecognised++;
+      return "not recognised";
+    } else if (a == 1 || b == 1) {
+      errors.missedOtherCountry++;
+      return "recognised in another country";
+    }
+    errors.missedNotPaired++;
+    return "not paired";
+  }
+
+  /** 0: no place of that name in the page, 1: only in other countries, 2: in the pair's. */
+  private static int recognition(String city, List<String> countries, List<Recognised> places,
+      NameMatcher names) {
+    int best = 0;
+    for (Recognised r : places) {
+      if (names.sameCity(city, r.city(), r.id())) {
+        best = Math.max(best, countries.contains(r.country()) ? 2 : 1);
+      }
+    }
+    return best;
+  }
+
+  private static boolean inPairs(String city, List<Found> pairs, NameMatcher names) {
+    return pairs.stream().anyMatch(p -> names.sameCity(city, p.cityA(), p.idA())
+        || names.sameCity(city, p.cityB(), p.idB()));
+  }
+
+  private static void classifyFalse(Found p, List<Found> labels, NameMatcher names,
+      ErrorKinds errors) {
+    errors.falsePairs++;
+    if (labels.isEmpty()) {
+      errors.falseOnNegative++;
+      return;
+    }
+    int labelled = (labelledCity(p.cityA(), p.idA(), labels, names) ? 1 : 0)
+        + (labelledCity(p.cityB(), p.idB(), labels, names) ? 1 : 0);
+    if (labelled == 2) {
+      errors.falseBothLabelled++;
+    } else if (labelled == 1) {
+      errors.falseOneLabelled++;
+    } else {
+      errors.falseNoneLabelled++;
+    }
+  }
+
+  private static boolean labelledCity(String name, String id, List<Found> labels,
+      NameMatcher names) {
+    return labels.stream().anyMatch(l -> names.sameCity(l.cityA(), name, id)
+        || names.sameCity(l.cityB(), name, id));
   }
 
   /** Whether extracted {@code p} is the labelled pair {@code label} (either order). */

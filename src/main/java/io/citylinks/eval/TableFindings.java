@@ -2,6 +2,7 @@ package io.citylinks.eval;
 
 import io.citylinks.eval.GoldScorer.Found;
 import io.citylinks.eval.GoldScorer.GoldDoc;
+import io.citylinks.eval.GoldScorer.Recognised;
 import io.citylinks.spark.Tables;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +21,12 @@ import org.apache.spark.sql.SparkSession;
 public final class TableFindings {
   private TableFindings() {}
 
-  /** Extracted partnerships by gold id; labelled pages missing from the tables are listed. */
-  public record Matched(Map<String, List<Found>> found, List<String> missing) {}
+  /**
+   * Extracted partnerships and recognised places by gold id; labelled pages missing from the
+   * tables are listed.
+   */
+  public record Matched(Map<String, List<Found>> found, Map<String, List<Recognised>> places,
+      List<String> missing) {}
 
   public static Matched read(SparkSession spark, String database, List<GoldDoc> gold) {
     String sql = "SELECT a.source_file, a.url, m.city_a, m.country_a, m.geoname_id_a, m.city_b, "
@@ -44,18 +49,34 @@ public final class TableFindings {
       forUrl.add(f);
       forStem.add(f);
     }
+    Map<String, List<Recognised>> placesByUrl = new HashMap<>();
+    Map<String, List<Recognised>> placesByStem = new HashMap<>();
+    String places = "SELECT DISTINCT a.source_file, a.url, p.city, p.geoname_id, p.country FROM "
+        + Tables.qualified(database, Tables.ARTICLES) + " a JOIN "
+        + Tables.qualified(database, Tables.PLACE_MENTIONS)
+        + " p ON p.article_id = a.dup_cluster_id";
+    for (Row r : spark.sql(places).collectAsList()) {
+      Recognised p = new Recognised(r.getString(2), r.getString(3), r.getString(4));
+      if (!r.isNullAt(1)) {
+        placesByUrl.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(p);
+      }
+      placesByStem.computeIfAbsent(stem(r.getString(0)), k -> new ArrayList<>()).add(p);
+    }
     Map<String, List<Found>> found = new HashMap<>();
+    Map<String, List<Recognised>> recognised = new HashMap<>();
     List<String> missing = new ArrayList<>();
     for (GoldDoc g : gold) {
-      List<Found> f = g.url() != null && byUrl.containsKey(g.url()) ? byUrl.get(g.url())
-          : byStem.get(g.id());
+      boolean byItsUrl = g.url() != null && byUrl.containsKey(g.url());
+      List<Found> f = byItsUrl ? byUrl.get(g.url()) : byStem.get(g.id());
       if (f == null) {
         missing.add(g.id());
       } else {
         found.put(g.id(), f);
+        recognised.put(g.id(), (byItsUrl ? placesByUrl : placesByStem)
+            .getOrDefault(byItsUrl ? g.url() : g.id(), List.of()));
       }
     }
-    return new Matched(found, missing);
+    return new Matched(found, recognised, missing);
   }
 
   /** File name without directories and extensions. */

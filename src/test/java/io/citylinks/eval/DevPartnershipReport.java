@@ -5,6 +5,8 @@ import io.citylinks.eval.GoldScorer.GoldDoc;
 import io.citylinks.extract.partnership.Candidate;
 import io.citylinks.extract.partnership.PartnershipExtractor;
 import io.citylinks.extract.places.DevPlaceReport;
+import io.citylinks.extract.places.PlaceMention;
+import io.citylinks.extract.places.PlaceResolver;
 import io.citylinks.ingest.dates.FoundDate;
 import io.citylinks.ingest.dates.PublishedDates;
 import java.io.IOException;
@@ -20,7 +22,8 @@ import java.util.TreeSet;
 /**
  * Developer's quick loop over a labelled set of text pages without Spark: date line, sentences,
  * places and partnerships as the pipeline finds them, scored by {@link GoldScorer}. Usage:
- * {@code DevPartnershipReport DOCS_DIR GOLD_JSONL [-v]}. The figures of record come from
+ * {@code DevPartnershipReport DOCS_DIR GOLD_JSONL [-v] [--aggregate]} ({@code --aggregate}: the
+ * tables only, no page's differences — for the blind set). The figures of record come from
  * {@code jobs/run} then {@code jobs/score}, which read the tables.
  */
 public final class DevPartnershipReport {
@@ -28,18 +31,36 @@ public final class DevPartnershipReport {
     Path docs = Path.of(args[0]);
     List<GoldDoc> gold = GoldScorer.readGold(Path.of(args[1]));
     boolean verbose = Arrays.asList(args).contains("-v");
+    boolean aggregate = Arrays.asList(args).contains("--aggregate");
     Map<String, List<Found>> found = new HashMap<>();
+    Map<String, List<GoldScorer.Recognised>> places = new HashMap<>();
     for (GoldDoc g : gold) {
       Path doc = docs.resolve(g.id() + ".txt");
       if (!Files.isRegularFile(doc)) {
         continue;
       }
-      found.put(g.id(), extract(Files.readString(doc), g.lang(), verbose ? g.id() : null));
+      String page = Files.readString(doc);
+      found.put(g.id(), extract(page, g.lang(), verbose && !aggregate ? g.id() : null));
+      places.put(g.id(), recognised(page, g.lang()));
     }
-    GoldScorer.Report report = GoldScorer.score(gold, found, GazetteerNames.shared());
-    report.differences().forEach(System.out::println);
+    GoldScorer.Report report = GoldScorer.score(gold, found, places, GazetteerNames.shared());
+    if (!aggregate) {
+      report.differences().forEach(System.out::println);
+    }
     System.out.print(report.format());
     System.out.print(report.formatBands());
+    System.out.print(report.errors().format());
+  }
+
+  /** The places the resolver recognises in a page, as the tables' place_mentions hold them. */
+  private static List<GoldScorer.Recognised> recognised(String page, String lang) {
+    List<String> sentences = Arrays.asList(DevPlaceReport.SENTENCES.split(
+        PublishedDates.splitDateLine(page).rest()));
+    List<GoldScorer.Recognised> out = new ArrayList<>();
+    for (PlaceMention m : PlaceResolver.shared().resolve(sentences, lang)) {
+      out.add(new GoldScorer.Recognised(m.name(), m.placeId(), m.country()));
+    }
+    return out;
   }
 
   /** Partnerships of one page in the seed/dev text format. */

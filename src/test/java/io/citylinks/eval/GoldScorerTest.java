@@ -80,6 +80,66 @@ class GoldScorerTest {
   }
 
   @Test
+  void errorKindsTellWhyPairsAreMissedOrFalse() throws Exception {
+    Path gold = dir.resolve("gold.jsonl");
+    Files.writeString(gold, String.join("\n",
+        "{\"id\": \"a\", \"lang\": \"en\", \"partnerships\": ["
+            + "{\"cities\": [\"Leeds\", \"Lille\"], \"countries\": [\"FR\", \"GB\"], "
+            + "\"type\": \"twinning\", \"topics\": [], \"year\": null}, "
+            + "{\"cities\": [\"Leeds\", \"Siegen\"], \"countries\": [\"DE\", \"GB\"], "
+            + "\"type\": \"twinning\", \"topics\": [], \"year\": null}, "
+            + "{\"cities\": [\"Lille\", \"Paris\"], \"countries\": [\"FR\", \"FR\"], "
+            + "\"type\": \"visit\", \"topics\": [], \"year\": null}, "
+            + "{\"cities\": [\"Leeds\", \"Valencia\"], \"countries\": [\"ES\", \"GB\"], "
+            + "\"type\": \"twinning\", \"topics\": [], \"year\": null}, "
+            + "{\"cities\": [\"Dortmund\", \"Leeds\"], \"countries\": [\"DE\", \"GB\"], "
+            + "\"type\": \"twinning\", \"topics\": [], \"year\": null}]}",
+        "{\"id\": \"b\", \"lang\": \"en\", \"partnerships\": []}",
+        "{\"id\": \"c\", \"lang\": \"en\", \"partnerships\": ["
+            + "{\"cities\": [\"Leeds\", \"Lille\"], \"countries\": [\"FR\", \"GB\"], "
+            + "\"type\": \"twinning\", \"topics\": [], \"year\": null}]}", ""));
+    Map<String, List<Found>> found = Map.of(
+        "a", List.of(
+            // found, but Leeds read as a namesake abroad
+            new Found("Lille", "FR", "1", "Leeds", "US", "2", "twinning", Set.of(), null),
+            new Found("Paris", "FR", "3", "Siegen", "DE", "4", "visit", Set.of(), null),
+            new Found("Paris", "FR", "3", "York", "GB", "5", "visit", Set.of(), null),
+            new Found("Rome", "IT", "6", "York", "GB", "5", "visit", Set.of(), null)),
+        "b", List.of(new Found("Rome", "IT", "6", "York", "GB", "5", "visit", Set.of(), null)));
+    Map<String, List<GoldScorer.Recognised>> places = Map.of("a", List.of(
+        new GoldScorer.Recognised("Valencia", "7", "VE"),
+        new GoldScorer.Recognised("Dortmund", "8", "DE"),
+        new GoldScorer.Recognised("Leeds", "9", "GB")), "c", List.of());
+    GoldScorer.ErrorKinds e = GoldScorer.score(GoldScorer.readGold(gold), found, places,
+        GoldScorer.NameMatcher.BY_NAME).errors();
+    String table = e.format();
+    assertEquals(5, count(table, "missed labelled pairs"), table);
+    assertEquals(1, count(table, "the page not read for places"), table); // c
+    // Leeds|Siegen and Lille|Paris: both cities in other pairs
+    assertEquals(2, count(table, "both cities found, each in another pair"), table);
+    assertEquals(0, count(table, "a city not recognised as a city in the page"), table);
+    assertEquals(1, count(table, "a city recognised only in another country"), table); // Valencia
+    assertEquals(1, count(table, "both recognised, not paired"), table); // Dortmund
+    assertEquals(4, count(table, "false pairs"), table);
+    assertEquals(1, count(table, "on a page labelled without partnerships"), table);
+    assertEquals(1, count(table, "both cities labelled on the page"), table); // Paris|Siegen
+    assertEquals(1, count(table, "one city labelled on the page"), table); // Paris|York
+    assertEquals(1, count(table, "neither city labelled on the page"), table); // Rome|York
+    assertEquals(1, count(table, "found labelled pairs"), table);
+    assertEquals(1, count(table, "with a city in another country than labelled"), table);
+  }
+
+  /** The count on the line of {@code table} that starts (after spaces) with {@code label}. */
+  private static int count(String table, String label) {
+    for (String line : table.split("\n")) {
+      if (line.strip().startsWith(label)) {
+        return Integer.parseInt(line.substring(line.lastIndexOf(' ') + 1).strip());
+      }
+    }
+    throw new AssertionError("no line " + label + " in\n" + table);
+  }
+
+  @Test
   void gazetteerNamesMatchOtherNamesOfThePlace() {
     GazetteerNames names = GazetteerNames.shared();
     assertTrue(names.sameCity("Izmir", "İzmir", "311046"));
