@@ -18,7 +18,8 @@ import java.util.function.Function;
  * in one Aho-Corasick pass over normalised text. A term matches where a word starts and may end
  * inside a word, so a stem covers its inflections (Russian "сотрудничеств", Turkish "ziyaret" in
  * "ziyaretinde"); Han terms match anywhere; in Arabic a word may carry attached clitics and the
- * article (و ب ل ف ک ال). Language {@code *} rows apply to every language. Thread-safe.
+ * article (و ب ل ف ک ال). A term written with spaces also matches with hyphens and the other
+ * way round. Language {@code *} rows apply to every language. Thread-safe.
  *
  * @param <V> what a term stands for (a relation cue, a topic)
  */
@@ -71,6 +72,12 @@ public final class TermLexicon<V> {
       if (before != null && !before.equals(v)) {
         throw new IllegalArgumentException(file + ": '" + row[1] + "' (" + lang
             + ") is listed twice with different meanings: " + before + " and " + v);
+      }
+      // "sister city" is also written "sister-city", "город-побратим" "город побратим"
+      String spelling = term.indexOf(' ') >= 0 ? term.replace(' ', '-')
+          : term.replace('-', ' ');
+      if (!spelling.equals(term)) {
+        terms.computeIfAbsent(spelling, t -> new HashMap<>()).putIfAbsent(lang, v);
       }
     }
     if (terms.isEmpty()) {

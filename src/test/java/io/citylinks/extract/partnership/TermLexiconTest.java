@@ -57,6 +57,16 @@ class TermLexiconTest {
   }
 
   @Test
+  void spacesAndHyphensSpellOneTerm() throws Exception {
+    TermLexicon<String> l = lexicon("en\tsister city\ttwinning\nru\tгород-побратим\ttwinning\n",
+        Set.of());
+    assertEquals("twinning", found(l, "a sister-city agreement", "en"));
+    assertEquals("twinning", found(l, "a sister city agreement", "en"));
+    assertEquals("twinning", found(l, "город побратим", "ru"));
+    assertEquals("", found(l, "sisters city", "en"));
+  }
+
+  @Test
   void aTermWithTwoMeaningsIsRefused() throws Exception {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> lexicon("en\tfair\tconference\nen\tFair\ttrade\n", Set.of()));
