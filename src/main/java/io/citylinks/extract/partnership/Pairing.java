@@ -31,13 +31,16 @@ import java.util.regex.Pattern;
  *   <li>naming several cities on each side, it pairs each with the nearest city of the other side
  *       ("A–B, C–D and E–F signed twinning agreements"), or one host with every participant;
  *   <li>naming only cities of the home country, it pairs two of them when the cue is a twinning or
- *       an agreement (domestic partnerships: "kardeş belediye protokolü").
+ *       an agreement (domestic partnerships: "kardeş belediye protokolü");
+ *   <li>naming none but "both cities" ("beide gemeenten", 两市), it pairs the two cities of the
+ *       sentence before.
  * </ul>
  * A host cue ("hosted by") pairs every participant with the host; several home-country cities
  * at one foreign conference each attend it; of two adjacent cities of one country the smaller is
- * meant ("Trabzon'un Yomra Belediyesi"). A pair of the home city is dropped when another pair of
- * the home city has three times its support (a city named once as the site of something else is
- * not the partner). A pair needs a strong cue, or an official or a delegation within a sentence:
+ * meant ("Trabzon'un Yomra Belediyesi"). A pair's support next to the article's best pair is
+ * weighed by the confidence model (a city named once as the site of something else gets a low
+ * confidence), not cut at a fixed ratio: articles often name a main partner many times and
+ * further partners once. A pair needs a strong cue, or an official or a delegation within a sentence:
  * a visit needs a delegation, mayor or municipality, not tourists; in an article with a consul or
  * ambassador a visit needs a strong cue or a delegation (a courtesy call is no partnership). A partner
  * must be a sure place, and countries never pair: "a Chinese delegation" names no city.
@@ -46,8 +49,6 @@ public final class Pairing {
   /** Weight of a strong and a weak cue in a pair's support. */
   static final double STRONG = 2.0;
   static final double WEAK = 1.0;
-  /** A pair needs this share of the support of a pair it shares a city with. */
-  static final double MIN_SHARE = 0.34;
   /**
    * A partner must be recognised at least this surely, or be a place name with several
    * candidate places (still a name): a common word let through by a cue next to it ("المدينة",
@@ -73,7 +74,9 @@ public final class Pairing {
     /** A twinning named as the background of the event (with "since", "for years"). */
     PAST_TWINNING,
     /** A tie ended or suspended. */
-    ENDED
+    ENDED,
+    /** "Both cities": the cue sentence speaks of the two cities named just before. */
+    BOTH
   }
 
   private Pairing() {}
@@ -138,7 +141,9 @@ public final class Pairing {
       twinningArticle |= weights.getOrDefault(Type.TWINNING, 0.0) >= STRONG
           && !weights.containsKey(Type.BACKGROUND);
       List<PlaceMention> named = citiesBySentence.getOrDefault(s, List.of());
-      if (named.isEmpty()) {
+      List<PlaceMention> both = weights.remove(Type.BOTH) != null && named.isEmpty()
+          ? twoNamedBefore(s, citiesBySentence) : List.of();
+      if (named.isEmpty() && both.isEmpty()) {
         continue;
       }
       weights.remove(Type.OFFICIAL);
@@ -152,6 +157,18 @@ public final class Pairing {
       }
       boolean official = officials.contains(s) || officials.contains(s - 1)
           || officials.contains(s + 1);
+      if (!both.isEmpty()) {
+        // "Burgemeesters van A en B onthulden een tegel. Tussen beide gemeenten bestaat een
+        // stedenband.": the pair the sentence speaks of, as if it named them
+        PlaceMention a = both.get(0);
+        PlaceMention b = both.get(1);
+        if (!a.country().equals(b.country()) || weights.containsKey(Type.TWINNING)
+            || weights.containsKey(Type.AGREEMENT)) {
+          pairs.computeIfAbsent(pairKey(a, b), k -> new Support(a, b))
+              .add(s, weights, true, official);
+        }
+        continue;
+      }
       for (PlaceMention[] p : pairsIn(sentences.get(s), named, home, weights, e.getValue())) {
         boolean explicit = named.contains(p[0]) && named.contains(p[1]);
         pairs.computeIfAbsent(pairKey(p[0], p[1]), k -> new Support(p[0], p[1]))
@@ -162,7 +179,7 @@ public final class Pairing {
     List<Support> kept = new ArrayList<>();
     double top = 0;
     for (Support p : pairs.values()) {
-      if (!p.acceptable() || outweighed(p, pairs.values(), home)
+      if (!p.acceptable()
           || endsATie && p.total() == p.typed(Type.PAST_TWINNING)
           || containerOfAPartner(p, pairs.values(), containerOf)
           || (diplomats && p.courtesyCall())) {
@@ -351,25 +368,6 @@ public final class Pairing {
   }
 
   /**
-   * True when another pair of the home city has three times the support of {@code p}, a pair of
-   * the home city too: the other city of {@code p} is then named in passing (the venue, a firm's
-   * home town), not as the home city's partner. Other pairs do not compete: a forum's several
-   * twinnings, or several home-country cities at one foreign conference, all stand.
-   */
-  private static boolean outweighed(Support p, Collection<Support> all,
-      PlaceMention home) {
-    if (!p.has(home)) {
-      return false;
-    }
-    for (Support q : all) {
-      if (q != p && q.total() * MIN_SHARE > p.total() && q.has(home)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
    * City and district mentions, without the container of an adjacent one ("Trabzon'un Yomra
    * Belediyesi", "Yomra, Trabzon": Yomra is meant); records in {@code containerOf} the place id
    * of each contained mention's container ("북경시 연경구": Yanqing → Beijing).
@@ -441,6 +439,21 @@ public final class Pairing {
       }
     }
     return first.get(best);
+  }
+
+  /**
+   * The two cities a "both cities" sentence {@code s} speaks of: those of the nearest of the two
+   * sentences before it that names cities, if it names exactly two; else none.
+   */
+  private static List<PlaceMention> twoNamedBefore(int s,
+      Map<Integer, List<PlaceMention>> citiesBySentence) {
+    for (int k = s - 1; k >= Math.max(0, s - 2); k--) {
+      List<PlaceMention> named = citiesBySentence.getOrDefault(k, List.of());
+      if (!named.isEmpty()) {
+        return named.size() == 2 ? named : List.of();
+      }
+    }
+    return List.of();
   }
 
   /** The weight of each relation type among a sentence's cues. */

@@ -47,8 +47,13 @@ public record RelationCue(String type, boolean strong) implements Serializable {
    * a twinning named only as background is no event either.
    */
   public static final String ENDED = "ended";
+  /**
+   * The two cities spoken of together ("both cities", "beide gemeenten", 两市): a cue sentence
+   * that names no city with it speaks of the two cities the sentence before names.
+   */
+  public static final String BOTH = "both";
   public static final List<String> TYPES = List.of(TWINNING, AGREEMENT, VISIT, DELEGATION,
-      CONFERENCE, COOPERATION, OFFICIAL, BACKGROUND, HOST, DIPLOMAT, IGNORE, ENDED);
+      CONFERENCE, COOPERATION, OFFICIAL, BACKGROUND, HOST, DIPLOMAT, IGNORE, ENDED, BOTH);
 
   public static final String FILE = "extract/partnership-cues.tsv";
 
