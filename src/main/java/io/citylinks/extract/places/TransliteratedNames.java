@@ -27,7 +27,8 @@ import java.util.function.IntPredicate;
  *       Hangul (대경시 for 大庆, Daqing), a Korean district in Han characters (延寿区, 연수,
  *       Yeonsu-gu);
  *   <li>by its consonants: a foreign town in katakana or Hangul right after its country
- *       (ニュージーランドのダニーデン市 for Dunedin), or in Arabic script with other long vowels
+ *       (ニュージーランドのダニーデン市 for Dunedin) or followed by it in brackets
+ *       (ダニーデン市(ニュージーランド)), or in Arabic script with other long vowels
  *       than GeoNames' (بريزبان for بريزبن, Brisbane; foreign towns only).
  * </ul>
  * Only names that say they are places are tried: a Hangul word with its administrative suffix
@@ -444,7 +445,8 @@ final class TransliteratedNames {
           end++;
         }
         if (end - i >= 3 && end < text.length() && TOWN_SUFFIXES.indexOf(text.charAt(end)) >= 0
-            && !anyCovered(covered, i, end) && afterKnown(text, i, knownEnds)) {
+            && !anyCovered(covered, i, end) && (afterKnown(text, i, knownEnds)
+                || countryInBrackets(text, end + 1, countryStarts))) {
           Spelt k = sounded(n, i, end, KATAKANA.get().transliterate(text.substring(i, end)), homes);
           if (k != null) {
             out.add(k);
@@ -486,7 +488,8 @@ final class TransliteratedNames {
           || PlaceMatcher.scriptClass(text.charAt(i - 1)) != PlaceMatcher.ALPHA;
       Spelt found = null;
       if (wordStart && cls == PlaceMatcher.HANGUL) {
-        found = hangul(n, i, end, covered, spans, homes, afterKnown(text, i, knownEnds));
+        found = hangul(n, i, end, covered, spans, homes, afterKnown(text, i, knownEnds)
+            || countryInBrackets(text, end, countryStarts));
       } else if (wordStart && !anyCovered(covered, i, end)) {
         found = cyrillic(n, i, end, lang);
       }
@@ -612,6 +615,15 @@ final class TransliteratedNames {
   private static boolean afterKnown(String text, int start, Set<Integer> knownEnds) {
     return knownEnds.contains(start)
         || start > 0 && " の・".indexOf(text.charAt(start - 1)) >= 0 && knownEnds.contains(start - 1);
+  }
+
+  /**
+   * Whether a country named in brackets starts at {@code pos}: "ダニーデン市(ニュージーランド)",
+   * "더니든시(뉴질랜드)".
+   */
+  private static boolean countryInBrackets(String text, int pos, Set<Integer> countryStarts) {
+    return pos < text.length() && "(（".indexOf(text.charAt(pos)) >= 0
+        && countryStarts.contains(pos + 1);
   }
 
   private Spelt sounded(SurfaceNormalizer.Normalized n, int start, int end, String latin,

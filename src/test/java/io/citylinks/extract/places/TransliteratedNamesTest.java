@@ -97,8 +97,12 @@ class TransliteratedNamesTest {
     // consonants they are
     String ja = places("ja", "ニュージーランドのダニーデン市と姉妹都市提携を結んだ。");
     assertTrue(ja.contains("ダニーデン=Dunedin/NZ"), ja);
-    // without its country before it the same katakana word is not looked up by its sound
+    // or with its country in brackets after it
+    String bracketed = places("ja", "ダニーデン市(ニュージーランド)の市長が来訪した。");
+    assertTrue(bracketed.contains("ダニーデン=Dunedin/NZ"), bracketed);
+    // without its country next to it the same katakana word is not looked up by its sound
     assertFalse(places("ja", "ダニーデン市と姉妹都市提携を結んだ。").contains("Dunedin"));
+    assertFalse(places("ja", "ダニーデン市(北島)の市長が来訪した。").contains("Dunedin"));
   }
 
   @Test
