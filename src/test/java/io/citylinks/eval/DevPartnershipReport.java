@@ -5,8 +5,11 @@ import io.citylinks.eval.GoldScorer.GoldDoc;
 import io.citylinks.extract.partnership.Candidate;
 import io.citylinks.extract.partnership.PartnershipExtractor;
 import io.citylinks.extract.places.DevPlaceReport;
+import io.citylinks.extract.places.PlaceMatcher;
 import io.citylinks.extract.places.PlaceMention;
 import io.citylinks.extract.places.PlaceResolver;
+import io.citylinks.extract.places.gazetteer.Gazetteer;
+import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
 import io.citylinks.ingest.dates.FoundDate;
 import io.citylinks.ingest.dates.PublishedDates;
 import java.io.IOException;
@@ -15,8 +18,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -50,6 +56,68 @@ public final class DevPartnershipReport {
     System.out.print(report.format());
     System.out.print(report.formatBands());
     System.out.print(report.errors().format());
+    System.out.print(unrecognised(docs, gold, found, places));
+  }
+
+  /**
+   * Of the labelled cities of missed pairs that no found pair and no recognised place has, how
+   * many the gazetteer matches in the page's text (a reading the resolver turned down) and how
+   * many it does not (a spelling or place it lacks): two counts over all pages.
+   */
+  private static String unrecognised(Path docs, List<GoldDoc> gold, Map<String, List<Found>> found,
+      Map<String, List<GoldScorer.Recognised>> places) throws IOException {
+    GazetteerNames names = GazetteerNames.shared();
+    Gazetteer gazetteer = Gazetteer.shared();
+    PlaceMatcher matcher = new PlaceMatcher(gazetteer);
+    int matched = 0;
+    int unmatched = 0;
+    Map<String, Integer> unmatchedByLang = new java.util.TreeMap<>();
+    for (GoldDoc g : gold) {
+      List<Found> pred = found.getOrDefault(g.id(), List.of());
+      List<GoldScorer.Recognised> seen = places.getOrDefault(g.id(), List.of());
+      Set<String> inText = null;
+      for (Found label : g.partnerships()) {
+        for (String city : List.of(label.cityA(), label.cityB())) {
+          boolean known = pred.stream().anyMatch(p -> names.sameCity(city, p.cityA(), p.idA())
+                  || names.sameCity(city, p.cityB(), p.idB()))
+              || seen.stream().anyMatch(r -> names.sameCity(city, r.city(), r.id()));
+          if (known) {
+            continue;
+          }
+          if (inText == null) {
+            inText = matchedPlaceIds(matcher, gazetteer,
+                Files.readString(docs.resolve(g.id() + ".txt")), g.lang());
+          }
+          List<String> countries = List.of(label.countryA(), label.countryB());
+          Set<String> finalInText = inText;
+          boolean inGazetteerText = gazetteer.lookupEntries(SurfaceNormalizer.normalize(city))
+              .stream().anyMatch(e -> countries.contains(e.place().countryCode())
+                  && finalInText.contains(e.place().id()));
+          if (inGazetteerText) {
+            matched++;
+          } else {
+            unmatched++;
+            unmatchedByLang.merge(g.lang(), 1, Integer::sum);
+          }
+        }
+      }
+    }
+    return String.format(Locale.ROOT, "%-52s %4d%n%-52s %4d %s%n",
+        "unrecognised labelled cities the gazetteer matches", matched,
+        "unrecognised labelled cities it does not match", unmatched, unmatchedByLang);
+  }
+
+  private static Set<String> matchedPlaceIds(PlaceMatcher matcher, Gazetteer gazetteer,
+      String page, String lang) {
+    Set<String> ids = new HashSet<>();
+    for (String sentence : DevPlaceReport.SENTENCES.split(page)) {
+      for (PlaceMatcher.Match m : matcher.find(sentence, lang)) {
+        for (String key : m.keys()) {
+          gazetteer.lookupEntries(key).forEach(e -> ids.add(e.place().id()));
+        }
+      }
+    }
+    return ids;
   }
 
   /** The places the resolver recognises in a page, as the tables' place_mentions hold them. */

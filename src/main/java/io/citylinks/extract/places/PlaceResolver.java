@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -67,6 +68,16 @@ public final class PlaceResolver {
   static final double LIST_ANCHOR_CONFIDENCE = 0.6;
   /** A list grows by at most this many names on each side of its anchors. */
   static final int MAX_LIST_ROUNDS = 6;
+  /**
+   * A name in Han, kana, Hangul or Arabic script right before a Latin gloss in brackets, as
+   * normalised text: "马里卡市(marica)".
+   */
+  private static final Pattern GLOSS = Pattern.compile("([\\p{IsHan}\\p{IsKatakana}\\p{IsHangul}"
+      + "\\p{IsArabic}ー]+) ?[(（] ?(\\p{IsLatin}[\\p{IsLatin}' .-]*\\p{IsLatin}) ?[)）]");
+  /** Administrative suffixes a glossed name is written with or without (市, 区, 시...). */
+  private static final String GLOSS_SUFFIXES = "市区县州郡镇村町區縣鎮시구군";
+  /** A glossed name has at least this many characters without its suffix. */
+  private static final int MIN_GLOSSED = 2;
   /** A Han name of two characters is a common word too often; below this it needs 市 or a cue. */
   static final long HAN_SHORT_POPULATION = 2_000_000;
 
@@ -214,6 +225,7 @@ public final class PlaceResolver {
    */
   public List<PlaceMention> resolve(List<String> sentences, String lang) {
     String language = lang == null ? "und" : lang;
+    Map<String, PlaceMatcher.Match> glossed = glossedNames(sentences, language);
     Map<String, Group> groups = new LinkedHashMap<>();
     List<Set<String>> sentenceCountries = new ArrayList<>();
     List<String> normalised = new ArrayList<>();
@@ -246,6 +258,9 @@ public final class PlaceResolver {
           }
           matches.sort(Comparator.comparingInt(PlaceMatcher.Match::start));
         }
+      }
+      if (!glossed.isEmpty()) {
+        matches = withGlossedNames(n, matches, glossed);
       }
       int subdivisionEnd = -1;
       for (int i = 0; i < matches.size(); i++) {
@@ -381,6 +396,100 @@ public final class PlaceResolver {
   }
 
   /** Whether {@link TransliteratedNames} may find anything: Hangul, Cyrillic, Han or Arabic text. */
+  /**
+   * Names in another script that the article glosses with their Latin spelling in brackets
+   * ("巴西马里卡市(Marica)", "ダニーデン(Dunedin)", "مدينة بوردو (Bordeaux)"), without their
+   * administrative suffix: each stands for the gazetteer match of its gloss wherever the article
+   * writes it. A gloss the gazetteer does not know glosses nothing.
+   */
+  private Map<String, PlaceMatcher.Match> glossedNames(List<String> sentences, String language) {
+    Map<String, PlaceMatcher.Match> glossed = new HashMap<>();
+    for (String sentence : sentences) {
+      if (sentence == null || sentence.indexOf('(') < 0 && sentence.indexOf('（') < 0
+          || !GLOSS.matcher(sentence).find()) {
+        continue;
+      }
+      SurfaceNormalizer.Normalized n = SurfaceNormalizer.normalizeText(sentence);
+      java.util.regex.Matcher g = GLOSS.matcher(n.text());
+      List<PlaceMatcher.Match> matches = null;
+      while (g.find()) {
+        if (matches == null) {
+          matches = matcher.find(n, language);
+        }
+        PlaceMatcher.Match latin = null;
+        // where the name may start: the run's start or the end of a place named in it
+        TreeSet<Integer> starts = new TreeSet<>(List.of(g.start(1)));
+        for (PlaceMatcher.Match m : matches) {
+          if (m.normStart() == g.start(2) && m.normEnd() == g.end(2)) {
+            latin = m;
+          } else if (m.normEnd() > g.start(1) && m.normEnd() < g.end(1)) {
+            // 巴西|里约热内卢|州|马里|卡市: Mali or part of the name; a suffix goes with the place
+            starts.add(m.normEnd());
+            if (GLOSS_SUFFIXES.indexOf(n.text().charAt(m.normEnd())) >= 0) {
+              starts.add(m.normEnd() + 1);
+            }
+          }
+        }
+        int end = g.end(1);
+        while (end > g.start(1) && GLOSS_SUFFIXES.indexOf(n.text().charAt(end - 1)) >= 0) {
+          end--;
+        }
+        if (latin == null) {
+          continue;
+        }
+        // the longest ending that sounds like the gloss, else the part after the last place
+        String sound = TransliteratedNames.skeleton(g.group(2));
+        Integer from = null;
+        for (int start : starts) {
+          String reading = start < end
+              ? TransliteratedNames.latinReading(n.text().substring(start, end)) : null;
+          if (reading != null && TransliteratedNames.skeleton(reading).equals(sound)) {
+            from = start;
+            break;
+          }
+        }
+        if (from == null) {
+          from = starts.last();
+        }
+        if (end - from >= MIN_GLOSSED) {
+          glossed.putIfAbsent(n.text().substring(from, end), latin);
+        }
+      }
+    }
+    return glossed;
+  }
+
+  /** {@code matches} and, where no match is, each glossed name the sentence writes. */
+  private static List<PlaceMatcher.Match> withGlossedNames(SurfaceNormalizer.Normalized n,
+      List<PlaceMatcher.Match> matches, Map<String, PlaceMatcher.Match> glossed) {
+    String text = n.text();
+    List<PlaceMatcher.Match> out = null;
+    for (Map.Entry<String, PlaceMatcher.Match> e : glossed.entrySet()) {
+      for (int at = text.indexOf(e.getKey()); at >= 0; at = text.indexOf(e.getKey(), at + 1)) {
+        int from = at;
+        int to = at + e.getKey().length();
+        List<PlaceMatcher.Match> current = out == null ? matches : out;
+        // a shorter name inside it gives way (马里, Mali, in 马里卡); one across its edge does not
+        if (current.stream().anyMatch(m -> m.normStart() < to && from < m.normEnd()
+            && (m.normStart() < from || m.normEnd() > to))) {
+          continue;
+        }
+        int[] src = n.sourceRange(from, to);
+        if (out == null) {
+          out = new ArrayList<>(matches);
+        }
+        out.removeIf(m -> m.normStart() >= from && m.normEnd() <= to);
+        out.add(new PlaceMatcher.Match(src[0], src[1], from, to, e.getValue().key(),
+            e.getValue().keys()));
+      }
+    }
+    if (out == null) {
+      return matches;
+    }
+    out.sort(Comparator.comparingInt(PlaceMatcher.Match::start));
+    return out;
+  }
+
   private static boolean transliterable(String text) {
     for (int i = 0; i < text.length(); i++) {
       int cls = PlaceMatcher.scriptClass(text.charAt(i));

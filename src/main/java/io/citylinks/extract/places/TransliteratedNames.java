@@ -362,6 +362,17 @@ final class TransliteratedNames {
     return found;
   }
 
+  /** A Latin reading of a name in Han (pinyin), katakana or Hangul; null in other scripts. */
+  static String latinReading(String name) {
+    char c = name.charAt(0);
+    if (PlaceMatcher.katakana(c)) {
+      return KATAKANA.get().transliterate(name);
+    }
+    int cls = PlaceMatcher.scriptClass(c);
+    return cls == PlaceMatcher.HAN ? PINYIN.get().transliterate(name)
+        : cls == PlaceMatcher.HANGUL ? HANGUL.get().transliterate(name) : null;
+  }
+
   /**
    * The consonants of a romanised name as classes, vowels and h, w, y dropped, repeats once:
    * "Manitowoc", "manitowakku", "maenitowog" and "ma ni tuo wo ke" all give "MNTK".
