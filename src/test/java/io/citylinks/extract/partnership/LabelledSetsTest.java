@@ -72,16 +72,16 @@ class LabelledSetsTest {
     GoldScorer.Report report = run("dev_real", real.resolve("docs"), real.resolve("gold.jsonl"));
     Tally all = report.all();
     String shown = report.format() + String.join("\n", report.differences());
-    // Measured on the 208 pages (16 languages) with jobs/run + jobs/score: city-pair F1 0.71,
-    // country-pair 0.80, type 0.75, year 0.95, topics 0.74, 11/64 negatives with a partnership,
-    // 46 of the 47 pairs of confidence 0.9 or more right.
+    // Measured on the 208 pages (16 languages) with jobs/run + jobs/score: city-pair F1 0.73,
+    // country-pair 0.80, type 0.72, year 0.94, topics 0.74, 10/64 negatives with a partnership,
+    // 49 of the 50 pairs of confidence 0.9 or more right.
     assertTrue(all.docs() == 208, shown);
-    assertTrue(all.cityF1() >= 0.68, "city-pair F1 " + shown);
+    assertTrue(all.cityF1() >= 0.70, "city-pair F1 " + shown);
     assertTrue(all.countryF1() >= 0.77, "country-pair F1 " + shown);
-    assertTrue(all.typeAccuracy() >= 0.72, "type accuracy " + shown);
-    assertTrue(all.yearAccuracy() >= 0.92, "year accuracy " + shown);
+    assertTrue(all.typeAccuracy() >= 0.69, "type accuracy " + shown);
+    assertTrue(all.yearAccuracy() >= 0.91, "year accuracy " + shown);
     assertTrue(all.topicF1() >= 0.71, "topic F1 " + shown);
-    assertTrue(all.falseNegativeRate() <= 0.22, "negatives " + shown);
+    assertTrue(all.falseNegativeRate() <= 0.20, "negatives " + shown);
     // the confidence means something: the pairs of 0.9 and more are nearly all right
     assertTrue(report.precisionAtLeast(0.9) >= 0.90, report.formatBands());
     assertDuplicateGroups("dev_real", real.resolve("gold.jsonl"));
