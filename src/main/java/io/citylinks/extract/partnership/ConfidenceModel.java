@@ -25,7 +25,7 @@ public final class ConfidenceModel {
       "min_place_confidence", "one_sentence_names_both", "log_supporting_sentences",
       "log_pairs_in_article", "with_home_city", "officials_near", "diplomats_in_article",
       "share_of_top_pair", "type_twinning", "type_agreement", "type_visit", "same_country",
-      "background_only");
+      "background_only", "joined_by_conjunction");
 
   private static volatile ConfidenceModel shared;
 
@@ -99,16 +99,18 @@ public final class ConfidenceModel {
    * @param share this pair's cue weight over the article's best-supported pair's
    * @param backgroundOnly the pair's only support is a relation said to exist already ("sister
    *     cities since 1989", "its existing sister cities")
+   * @param joined a sentence names the two joined by a conjunction ("Bursa ile Kazan", 武汉市与
+   *     泰国曼谷市), countries between them aside
    */
   public static double[] features(boolean strong, double placeA, double placeB,
       boolean oneSentence, int sentences, int pairsInArticle, boolean withHome,
       boolean officials, boolean diplomats, double share, String type, boolean sameCountry,
-      boolean backgroundOnly) {
+      boolean backgroundOnly, boolean joined) {
     return new double[] {1, b(strong), Math.min(placeA, placeB), b(oneSentence),
         Math.log1p(sentences), Math.log1p(pairsInArticle), b(withHome), b(officials),
         b(diplomats), share, b(type.equals(RelationCue.TWINNING)),
         b(type.equals(RelationCue.AGREEMENT)), b(type.equals(RelationCue.VISIT)),
-        b(sameCountry), b(backgroundOnly)};
+        b(sameCountry), b(backgroundOnly), b(joined)};
   }
 
   private static double b(boolean v) {

@@ -68,6 +68,14 @@ public final class Pairing {
   private static final Pattern CONTAINER_GAP =
       Pattern.compile("^(?:['’]?\\p{L}{0,4}\\s*|\\s*,\\s*|\\s*\\(\\s*|\\s+)$");
 
+  /** Text between two partners a conjunction joins: "and", "ile", 与, with a city word. */
+  private static final Pattern JOIN = Pattern.compile("^[\\s,]*(?:市|시|city|город\\S*)?\\s*"
+      + "(?:and|und|et|y|e|en|i|oraz|и|і|та|ve|ile|with|with the|avec|mit|met|con|com|z|с|со|з"
+      + "|与|與|和|同|及|と|과|와|및|و)\\s*(?:the city of|городом|городами|містом|şehri|市|city"
+      + "|stad|stadt|ville de|ciudad de|cidade de|città di|miastem|مدينة)?\\s*$");
+  /** Longest text between two partners a conjunction joins. */
+  private static final int JOIN_MAX = 24;
+
   enum Type {
     TWINNING, AGREEMENT, CONFERENCE, VISIT, DELEGATION, COOPERATION, OFFICIAL, BACKGROUND, HOST,
     DIPLOMAT,
@@ -171,8 +179,9 @@ public final class Pairing {
       }
       for (PlaceMention[] p : pairsIn(sentences.get(s), named, home, weights, e.getValue())) {
         boolean explicit = named.contains(p[0]) && named.contains(p[1]);
-        pairs.computeIfAbsent(pairKey(p[0], p[1]), k -> new Support(p[0], p[1]))
-            .add(s, weights, explicit, official);
+        Support support = pairs.computeIfAbsent(pairKey(p[0], p[1]), k -> new Support(p[0], p[1]));
+        support.add(s, weights, explicit, official);
+        support.joined |= explicit && joined(sentences.get(s), p[0], p[1], places);
       }
     }
     addListedParticipants(citiesBySentence, cuesBySentence, home, pairs, officials);
@@ -202,7 +211,8 @@ public final class Pairing {
       double[] x = ConfidenceModel.features(p.strong(), p.a.confidence(), p.b.confidence(),
           p.explicit, p.sentences.size(), kept.size(), home != null && p.has(home), p.official,
           diplomats, top > 0 ? p.total() / top : 0, type, p.a.country().equals(p.b.country()),
-          p.typed(Type.PAST_TWINNING) > 0 && p.total() == p.typed(Type.PAST_TWINNING));
+          p.typed(Type.PAST_TWINNING) > 0 && p.total() == p.typed(Type.PAST_TWINNING),
+          p.joined);
       double confidence = model.confidence(x);
       if (features != null) {
         features.add(x); // fitting the model: every pair, however doubtful
@@ -456,6 +466,32 @@ public final class Pairing {
     return List.of();
   }
 
+  /**
+   * Whether the sentence joins {@code x} and {@code y} by a conjunction alone ("Bursa ile
+   * Kazan", "Сергиевым Посадом и городом Вэйхай", 武汉市与泰国曼谷市), with the countries it
+   * names between them and a municipal word left aside.
+   */
+  private static boolean joined(String sentence, PlaceMention x, PlaceMention y,
+      List<PlaceMention> places) {
+    PlaceMention first = x.start() <= y.start() ? x : y;
+    PlaceMention second = first == x ? y : x;
+    if (first.end() > second.start()) {
+      return false;
+    }
+    StringBuilder gap = new StringBuilder(sentence.substring(first.end(), second.start()));
+    for (PlaceMention c : places) {
+      if (c.kind().equals("country") && c.sentenceIdx() == first.sentenceIdx()
+          && c.start() >= first.end() && c.end() <= second.start()) {
+        int at = gap.indexOf(c.surface());
+        if (at >= 0) {
+          gap.delete(at, at + c.surface().length());
+        }
+      }
+    }
+    return gap.length() <= JOIN_MAX && JOIN.matcher(gap.toString().toLowerCase(Locale.ROOT))
+        .matches();
+  }
+
   /** The weight of each relation type among a sentence's cues. */
   private static EnumMap<Type, Double> weights(List<CueMention> cues, int sentence) {
     EnumMap<Type, Double> w = new EnumMap<>(Type.class);
@@ -648,6 +684,7 @@ public final class Pairing {
     double evidenceScore = -1;
     boolean explicit;
     boolean official;
+    boolean joined;
 
     Support(PlaceMention a, PlaceMention b) {
       this.a = a;

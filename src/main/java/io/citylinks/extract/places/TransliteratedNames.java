@@ -28,8 +28,9 @@ import java.util.function.IntPredicate;
  *       Yeonsu-gu);
  *   <li>by its consonants: a foreign town in katakana or Hangul right after its country
  *       (ニュージーランドのダニーデン市 for Dunedin) or followed by it in brackets
- *       (ダニーデン市(ニュージーランド)), or in Arabic script with other long vowels
- *       than GeoNames' (بريزبان for بريزبن, Brisbane; foreign towns only).
+ *       (ダニーデン市(ニュージーランド)), in Chinese characters before 市 after its country or
+ *       a province of it (意大利里米尼市, 加拿大魁北克省沙威尼根市), or in Arabic script with other
+ *       long vowels than GeoNames' (بريزبان for بريزبن, Brisbane; foreign towns only).
  * </ul>
  * Only names that say they are places are tried: a Hangul word with its administrative suffix
  * (시, 구, 군), Han characters before 市, 区 or 郡, a capitalised Cyrillic word, katakana before
@@ -210,7 +211,8 @@ final class TransliteratedNames {
 
   /**
    * A foreign town in Chinese characters that GeoNames has no Chinese name for, right after its
-   * country's name (意大利里米尼市 for Rimini): two to five characters before 市, read in pinyin
+   * country's name (意大利里米尼市 for Rimini) or after a province or state of it (加拿大魁北克省
+   * 沙威尼根市 for Shawinigan): two to five characters before 市, read in pinyin
    * (ICU4J Han-Latin) and matched by sound like a katakana name.
    */
   private Spelt chineseBySound(SurfaceNormalizer.Normalized n, int start, boolean[] covered,
@@ -229,6 +231,15 @@ final class TransliteratedNames {
       return null;
     }
     return sounded(n, start, end, PINYIN.get().transliterate(text.substring(start, end)), homes);
+  }
+
+  /**
+   * Whether {@code at} follows a province or state (省, 州) of a country the sentence named before
+   * it: 加拿大魁北克省|沙威尼根市.
+   */
+  private static boolean afterProvinceOfACountry(String text, int at, Set<Integer> countryEnds) {
+    return at > 0 && "省州".indexOf(text.charAt(at - 1)) >= 0
+        && countryEnds.stream().anyMatch(e -> e < at);
   }
 
   /** Characters a Chinese name written by its sound has at most. */
@@ -443,8 +454,8 @@ final class TransliteratedNames {
           out.add(k);
         }
       }
-      if (cls == PlaceMatcher.HAN && !covered[i] && countryEnds.contains(i)
-          && !"ja".equals(lang)) {
+      if (cls == PlaceMatcher.HAN && !covered[i] && !"ja".equals(lang)
+          && (countryEnds.contains(i) || afterProvinceOfACountry(text, i, countryEnds))) {
         Spelt c = chineseBySound(n, i, covered, homes);
         if (c != null) {
           out.add(c);

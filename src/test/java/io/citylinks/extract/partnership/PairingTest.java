@@ -61,6 +61,24 @@ class PairingTest {
   }
 
   @Test
+  void partnersJoinedByAConjunctionAreSurer() {
+    // the same two cities and cue; joined by "and" (与, countries aside) or named apart
+    assertTrue(confidence("en", "The mayors of Leeds and Dortmund signed a twinning agreement.")
+        > confidence("en", "The mayor of Leeds signed a twinning agreement on Monday, and so did "
+            + "the mayor of Dortmund.") + 0.1);
+    assertTrue(confidence("zh", "湖北省武汉市与泰国曼谷市缔结友好城市关系。")
+        > confidence("zh", "湖北省武汉市代表团访问时，泰国曼谷市缔结友好城市关系。") + 0.1);
+  }
+
+  /** The confidence of the one pair of a one-sentence article, floor or not. */
+  private static double confidence(String lang, String sentence) {
+    List<Candidate> found = PartnershipExtractor.extract(List.of(sentence), lang, 2024,
+        new ArrayList<>());
+    assertEquals(1, found.size(), found.toString());
+    return found.get(0).confidence();
+  }
+
+  @Test
   void aCountryWithoutACityIsNoPartner() {
     assertEquals("", pairs("en",
         "The mayor of Leeds received a Chinese delegation at the town hall.",
@@ -88,7 +106,7 @@ class PairingTest {
     assertEquals("", pairs("en",
         "The council voted to terminate its sister city agreement with Tver, Russia."));
     // the same tie signed is one
-    assertEquals("Leeds/GB-Tver/RU twinning", pairs("en",
+    assertEquals("Leeds/GB-Tver/RU twinning", allPairs("en",
         "The council of Leeds signed a sister city agreement with Tver, Russia."));
   }
 
@@ -135,7 +153,7 @@ class PairingTest {
 
   @Test
   void aDistrictNamedWithItsProvinceIsTheMunicipality() {
-    assertEquals("Beylikdüzü/TR-Yomra/TR twinning", pairs("tr",
+    assertEquals("Beylikdüzü/TR-Yomra/TR twinning", allPairs("tr",
         "Beylikdüzü Belediyesi ile Trabzon'un Yomra Belediyesi arasında kardeş belediye "
             + "protokolü imzalandı."));
   }

@@ -111,12 +111,17 @@ class PlaceResolverTest {
   }
 
   @Test
-  void aForeignTownInChineseCharactersIsFoundBySoundAfterItsCountry() {
+  void aForeignTownInChineseCharactersIsFoundBySoundAfterItsCountryOrProvince() {
     // GeoNames has no Chinese name for Rimini: 里米尼 (li mi ni) after 意大利 (Italy), before 市
     String found = places("zh", "扬州市与意大利里米尼市缔结友好城市关系。");
     assertTrue(found.contains("里米尼=3169361"), found);
     // words after a country's name without 市 are not read so (日本共缔结10对友城)
     assertEquals("日本=country:JP", places("zh", "日本共缔结10对友城。"));
+    // nor after its province: 沙威尼根 (sha wei ni gen) after 加拿大 (Canada) and 魁北克省
+    String province = places("zh", "庆阳市与加拿大魁北克省沙威尼根市签署协议。");
+    assertTrue(province.contains("沙威尼根="), province);
+    // a province with no country named before it is not enough
+    assertFalse(places("zh", "庆阳市与魁北克省沙威尼根市签署协议。").contains("沙威尼根"));
   }
 
   @Test
