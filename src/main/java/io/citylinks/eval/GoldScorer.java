@@ -25,7 +25,9 @@ import java.util.TreeSet;
  * ({@code ../shared/dev/real/LABELING.md}): city-pair and country-pair precision/recall/F1, type
  * and year accuracy and topic micro-F1 over the city pairs found, and the share of negative pages
  * (no partnership) given a false one — overall and per language, the figures of SPEC section 6.
- * City names are compared without case, diacritics and punctuation ("İzmir" = "Izmir").
+ * City names are compared without case, diacritics and punctuation ("İzmir" = "Izmir"). The
+ * kinds of errors ({@link ErrorKinds}) are summed over all pages, so they may be printed for pages
+ * nobody reads.
  */
 public final class GoldScorer {
   /** One labelled page; url may be null. */

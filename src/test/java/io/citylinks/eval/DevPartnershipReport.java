@@ -19,10 +19,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -62,7 +63,8 @@ public final class DevPartnershipReport {
   /**
    * Of the labelled cities of missed pairs that no found pair and no recognised place has, how
    * many the gazetteer matches in the page's text (a reading the resolver turned down) and how
-   * many it does not (a spelling or place it lacks): two counts over all pages.
+   * many it does not (a spelling or place it lacks), summed over all pages (the second also by
+   * language).
    */
   private static String unrecognised(Path docs, List<GoldDoc> gold, Map<String, List<Found>> found,
       Map<String, List<GoldScorer.Recognised>> places) throws IOException {
@@ -71,7 +73,7 @@ public final class DevPartnershipReport {
     PlaceMatcher matcher = new PlaceMatcher(gazetteer);
     int matched = 0;
     int unmatched = 0;
-    Map<String, Integer> unmatchedByLang = new java.util.TreeMap<>();
+    Map<String, Integer> unmatchedByLang = new TreeMap<>();
     for (GoldDoc g : gold) {
       List<Found> pred = found.getOrDefault(g.id(), List.of());
       List<GoldScorer.Recognised> seen = places.getOrDefault(g.id(), List.of());

@@ -40,8 +40,8 @@ import java.util.regex.Pattern;
  * meant ("Trabzon'un Yomra Belediyesi"). A pair's support next to the article's best pair is
  * weighed by the confidence model (a city named once as the site of something else gets a low
  * confidence), not cut at a fixed ratio: articles often name a main partner many times and
- * further partners once. A pair needs a strong cue, or an official or a delegation within a sentence:
- * a visit needs a delegation, mayor or municipality, not tourists; in an article with a consul or
+ * further partners once. A pair needs a strong cue, or an official or a delegation within a
+ * sentence: a visit needs a delegation, mayor or municipality, not tourists; in an article with a consul or
  * ambassador a visit needs a strong cue or a delegation (a courtesy call is no partnership). A partner
  * must be a sure place, and countries never pair: "a Chinese delegation" names no city.
  */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -395,7 +396,6 @@ public final class PlaceResolver {
     return out;
   }
 
-  /** Whether {@link TransliteratedNames} may find anything: Hangul, Cyrillic, Han or Arabic text. */
   /**
    * Names in another script that the article glosses with their Latin spelling in brackets
    * ("巴西马里卡市(Marica)", "ダニーデン(Dunedin)", "مدينة بوردو (Bordeaux)"), without their
@@ -410,7 +410,7 @@ public final class PlaceResolver {
         continue;
       }
       SurfaceNormalizer.Normalized n = SurfaceNormalizer.normalizeText(sentence);
-      java.util.regex.Matcher g = GLOSS.matcher(n.text());
+      Matcher g = GLOSS.matcher(n.text());
       List<PlaceMatcher.Match> matches = null;
       while (g.find()) {
         if (matches == null) {
@@ -430,12 +430,12 @@ public final class PlaceResolver {
             }
           }
         }
+        if (latin == null) {
+          continue;
+        }
         int end = g.end(1);
         while (end > g.start(1) && GLOSS_SUFFIXES.indexOf(n.text().charAt(end - 1)) >= 0) {
           end--;
-        }
-        if (latin == null) {
-          continue;
         }
         // the longest ending that sounds like the gloss, else the part after the last place
         String sound = TransliteratedNames.skeleton(g.group(2));
@@ -490,6 +490,7 @@ public final class PlaceResolver {
     return out;
   }
 
+  /** Whether {@link TransliteratedNames} may find anything: Hangul, Cyrillic, Han or Arabic text. */
   private static boolean transliterable(String text) {
     for (int i = 0; i < text.length(); i++) {
       int cls = PlaceMatcher.scriptClass(text.charAt(i));
