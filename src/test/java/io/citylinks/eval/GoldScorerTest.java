@@ -83,21 +83,12 @@ class GoldScorerTest {
   void errorKindsTellWhyPairsAreMissedOrFalse() throws Exception {
     Path gold = dir.resolve("gold.jsonl");
     Files.writeString(gold, String.join("\n",
-        "{\"id\": \"a\", \"lang\": \"en\", \"partnerships\": ["
-            + "{\"cities\": [\"Leeds\", \"Lille\"], \"countries\": [\"FR\", \"GB\"], "
-            + "\"type\": \"twinning\", \"topics\": [], \"year\": null}, "
-            + "{\"cities\": [\"Leeds\", \"Siegen\"], \"countries\": [\"DE\", \"GB\"], "
-            + "\"type\": \"twinning\", \"topics\": [], \"year\": null}, "
-            + "{\"cities\": [\"Lille\", \"Paris\"], \"countries\": [\"FR\", \"FR\"], "
-            + "\"type\": \"visit\", \"topics\": [], \"year\": null}, "
-            + "{\"cities\": [\"Leeds\", \"Valencia\"], \"countries\": [\"ES\", \"GB\"], "
-            + "\"type\": \"twinning\", \"topics\": [], \"year\": null}, "
-            + "{\"cities\": [\"Dortmund\", \"Leeds\"], \"countries\": [\"DE\", \"GB\"], "
-            + "\"type\": \"twinning\", \"topics\": [], \"year\": null}]}",
-        "{\"id\": \"b\", \"lang\": \"en\", \"partnerships\": []}",
-        "{\"id\": \"c\", \"lang\": \"en\", \"partnerships\": ["
-            + "{\"cities\": [\"Leeds\", \"Lille\"], \"countries\": [\"FR\", \"GB\"], "
-            + "\"type\": \"twinning\", \"topics\": [], \"year\": null}]}", ""));
+        page("a", pair("Leeds", "Lille", "FR", "GB", "twinning"),
+            pair("Leeds", "Siegen", "DE", "GB", "twinning"),
+            pair("Lille", "Paris", "FR", "FR", "visit"),
+            pair("Leeds", "Valencia", "ES", "GB", "twinning"),
+            pair("Dortmund", "Leeds", "DE", "GB", "twinning")),
+        page("b"), page("c", pair("Leeds", "Lille", "FR", "GB", "twinning")), ""));
     Map<String, List<Found>> found = Map.of(
         "a", List.of(
             // found, but Leeds read as a namesake abroad
@@ -127,6 +118,20 @@ class GoldScorerTest {
     assertEquals(1, count(table, "neither city labelled on the page"), table); // Rome|York
     assertEquals(1, count(table, "found labelled pairs"), table);
     assertEquals(1, count(table, "with a city in another country than labelled"), table);
+  }
+
+  /** A labelled page of gold.jsonl, in English. */
+  private static String page(String id, String... pairs) {
+    return "{\"id\": \"" + id + "\", \"lang\": \"en\", \"partnerships\": ["
+        + String.join(", ", pairs) + "]}";
+  }
+
+  /** A labelled partnership without topics or year; cities by name, countries by code. */
+  private static String pair(String cityA, String cityB, String countryA, String countryB,
+      String type) {
+    return String.format("{\"cities\": [\"%s\", \"%s\"], \"countries\": [\"%s\", \"%s\"], "
+        + "\"type\": \"%s\", \"topics\": [], \"year\": null}", cityA, cityB, countryA,
+        countryB, type);
   }
 
   /** The count on the line of {@code table} that starts (after spaces) with {@code label}. */
