@@ -68,10 +68,14 @@ public final class Pairing {
   private static final Pattern CONTAINER_GAP =
       Pattern.compile("^(?:['’]?\\p{L}{0,4}\\s*|\\s*,\\s*|\\s*\\(\\s*|\\s+)$");
 
-  /** Text between two partners a conjunction joins: "and", "ile", 与, with a city word. */
+  /**
+   * Text between two partners a conjunction joins: "and", "ile", 与, with a city word or a
+   * Chinese province of the second (与魁北克省沙威尼根市).
+   */
   private static final Pattern JOIN = Pattern.compile("^[\\s,]*(?:市|시|city|город\\S*)?\\s*"
       + "(?:and|und|et|y|e|en|i|oraz|и|і|та|ve|ile|with|with the|avec|mit|met|con|com|z|с|со|з"
-      + "|与|與|和|同|及|と|과|와|및|و)\\s*(?:the city of|городом|городами|містом|şehri|市|city"
+      + "|与|與|和|同|及|と|과|와|및|و)\\s*(?:\\p{IsHan}{2,6}(?:省|州|自治区))?"
+      + "\\s*(?:the city of|городом|городами|містом|şehri|市|city"
       + "|stad|stadt|ville de|ciudad de|cidade de|città di|miastem|مدينة)?\\s*$");
   /** Longest text between two partners a conjunction joins. */
   private static final int JOIN_MAX = 24;

@@ -300,6 +300,7 @@ public final class PlaceResolver {
         }
         boolean cue = lexicon.hasCue(language, text, m.normStart(), m.normEnd());
         if (lexicon.regionFollows(language, text, m.normEnd())
+            || hanRegionAhead(language, text, m)
             || !cue && (lexicon.regionCue(language, text, m.normStart(), m.normEnd())
             || "성현".indexOf(hangulSuffix(text, m)) >= 0)) {
           continue; // "Shandong province", "İzmir ili": the region, not its city
@@ -488,6 +489,27 @@ public final class PlaceResolver {
     }
     out.sort(Comparator.comparingInt(PlaceMatcher.Match::start));
     return out;
+  }
+
+  /**
+   * Whether a Han name is the start of a longer region's name: one to three more characters,
+   * none of them 市, 县 or 区, then a region word ("达尔汗乌拉省", Darkhan-Uul province, is not
+   * Darkhan).
+   */
+  private boolean hanRegionAhead(String language, String text, PlaceMatcher.Match m) {
+    if (PlaceMatcher.scriptClass(m.key().charAt(0)) != PlaceMatcher.HAN) {
+      return false;
+    }
+    for (int k = m.normEnd() + 1; k <= Math.min(text.length(), m.normEnd() + 3); k++) {
+      char c = text.charAt(k - 1);
+      if (PlaceMatcher.scriptClass(c) != PlaceMatcher.HAN || "市县区".indexOf(c) >= 0) {
+        return false;
+      }
+      if (lexicon.regionFollows(language, text, k)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@link TransliteratedNames} may find anything: Hangul, Cyrillic, Han or Arabic text. */

@@ -68,6 +68,8 @@ class PairingTest {
             + "the mayor of Dortmund.") + 0.1);
     assertTrue(confidence("zh", "湖北省武汉市与泰国曼谷市缔结友好城市关系。")
         > confidence("zh", "湖北省武汉市代表团访问时，泰国曼谷市缔结友好城市关系。") + 0.1);
+    // a province of the second partner between them too
+    assertTrue(confidence("zh", "甘肃省庆阳市与加拿大魁北克省沙威尼根市缔结友好城市关系。") >= 0.6);
   }
 
   /** The confidence of the one pair of a one-sentence article, floor or not. */

@@ -54,6 +54,17 @@ class PlaceResolverTest {
   }
 
   @Test
+  void aChineseNameStartingARegionsNameIsNoCity() {
+    // 达尔汗乌拉省 is Darkhan-Uul province, not Darkhan; 纽约州 the state, 纽约市 the city
+    String found = places("zh", "乌海市与蒙古国达尔汗乌拉省缔结友好关系。",
+        "杭州市代表团访问了纽约州和纽约市。");
+    assertFalse(found.contains("达尔汗"), found);
+    assertFalse(found.contains("纽约州"), found);
+    assertTrue(found.contains("纽约市="), found);
+    assertTrue(places("zh", "乌海市与蒙古国达尔汗市缔结友好城市关系。").contains("达尔汗="));
+  }
+
+  @Test
   void aCountryRightBeforeTheNamePicksItsReading() {
     // Tuzla is an Istanbul district and a Bosnian city; "Bosna Hersek'in Tuzla Belediyesi"
     assertTrue(places("tr", "Bosna Hersek'in Tuzla Belediyesi heyeti Keçiören'i ziyaret etti.")
