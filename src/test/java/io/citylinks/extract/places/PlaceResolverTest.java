@@ -54,6 +54,22 @@ class PlaceResolverTest {
   }
 
   @Test
+  void commonWordsAndSurnamesAreNoForeignCities() {
+    // Mesa (board), Kaya (a surname), Sakura (cherry blossom), Google, Совета (council)
+    assertFalse(places("pt", "A presidente da Mesa da Assembleia Geral falou em Lisboa.")
+        .contains("Mesa"));
+    assertFalse(places("tr", "Selim KAYA/MARDİN, (DHA) Belediye Başkanı konuştu.")
+        .contains("KAYA"));
+    // with its country next to it, a common word is kept, but as doubtful, too weak to partner
+    assertTrue(mentions("tr", "Japon Sakura Esintisi İzmir'de başladı.").stream()
+        .filter(m -> m.surface().equals("Sakura"))
+        .allMatch(m -> m.rule().equals("common-word+cue") && m.confidence() < 0.7));
+    assertFalse(places("fr", "Les maires ont parlé de Google à Lyon.").contains("Google"));
+    assertFalse(places("ru", "На заседании Совета регионов России и Узбекистана.")
+        .contains("Совета"));
+  }
+
+  @Test
   void aChineseNameStartingARegionsNameIsNoCity() {
     // 达尔汗乌拉省 is Darkhan-Uul province, not Darkhan; 纽约州 the state, 纽约市 the city
     String found = places("zh", "乌海市与蒙古国达尔汗乌拉省缔结友好关系。",
