@@ -65,9 +65,9 @@ class PairingTest {
     // the same two cities and cue; joined by "and" (与, countries aside) or named apart
     assertTrue(confidence("en", "The mayors of Leeds and Dortmund signed a twinning agreement.")
         > confidence("en", "The mayor of Leeds signed a twinning agreement on Monday, and so did "
-            + "the mayor of Dortmund.") + 0.1);
+            + "the mayor of Dortmund.") + 0.05);
     assertTrue(confidence("zh", "湖北省武汉市与泰国曼谷市缔结友好城市关系。")
-        > confidence("zh", "湖北省武汉市代表团访问时，泰国曼谷市缔结友好城市关系。") + 0.1);
+        > confidence("zh", "湖北省武汉市代表团访问时，泰国曼谷市缔结友好城市关系。") + 0.05);
     // a province of the second partner between them too
     assertTrue(confidence("zh", "甘肃省庆阳市与加拿大魁北克省沙威尼根市缔结友好城市关系。") >= 0.6);
   }
