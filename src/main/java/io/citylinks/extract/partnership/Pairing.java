@@ -189,6 +189,7 @@ public final class Pairing {
       }
     }
     addListedParticipants(citiesBySentence, cuesBySentence, home, pairs, officials);
+    shareAmongListed(sentences, citiesBySentence, pairs);
     List<Support> kept = new ArrayList<>();
     double top = 0;
     for (Support p : pairs.values()) {
@@ -199,7 +200,7 @@ public final class Pairing {
         continue;
       }
       kept.add(p);
-      top = Math.max(top, p.total());
+      top = Math.max(top, p.weight());
     }
     List<Candidate> found = new ArrayList<>();
     ConfidenceModel model = ConfidenceModel.shared();
@@ -213,8 +214,8 @@ public final class Pairing {
         type = RelationCue.CONFERENCE; // a guest city of the home city's forum
       }
       double[] x = ConfidenceModel.features(p.strong(), p.a.confidence(), p.b.confidence(),
-          p.explicit, p.sentences.size(), kept.size(), home != null && p.has(home), p.official,
-          diplomats, top > 0 ? p.total() / top : 0, type, p.a.country().equals(p.b.country()),
+          p.explicit, p.supportingSentences(), kept.size(), home != null && p.has(home),
+          p.official, diplomats, top > 0 ? p.weight() / top : 0, type, p.a.country().equals(p.b.country()),
           p.typed(Type.PAST_TWINNING) > 0 && p.total() == p.typed(Type.PAST_TWINNING),
           p.joined);
       double confidence = model.confidence(x);
@@ -226,6 +227,61 @@ public final class Pairing {
       found.add(Candidate.ordered(p.a, p.b, type, p.sentences, p.evidence, confidence));
     }
     return found;
+  }
+
+  /**
+   * Cities a sentence lists side by side, each paired with one other city of the sentence ("the
+   * municipalities of A, B and C took part in X's conference"), stand in one relation to it: each
+   * is as well supported as the best of them, though the article (often the first one's own
+   * news) names only that one again.
+   */
+  private static void shareAmongListed(List<String> sentences,
+      Map<Integer, List<PlaceMention>> citiesBySentence, Map<String, Support> pairs) {
+    for (Map.Entry<Integer, List<PlaceMention>> e : citiesBySentence.entrySet()) {
+      if (e.getValue().size() < 3) {
+        continue;
+      }
+      int s = e.getKey();
+      String sentence = sentences.get(s);
+      List<PlaceMention> named = new ArrayList<>(e.getValue());
+      named.sort(Comparator.comparingInt(PlaceMention::start));
+      List<List<PlaceMention>> lists = new ArrayList<>();
+      List<PlaceMention> list = new ArrayList<>(List.of(named.get(0)));
+      for (int i = 1; i < named.size(); i++) {
+        PlaceMention x = named.get(i - 1);
+        PlaceMention y = named.get(i);
+        if (y.start() < x.end() || !ListGap.separates(sentence.substring(x.end(), y.start()))) {
+          lists.add(list);
+          list = new ArrayList<>();
+        }
+        list.add(y);
+      }
+      lists.add(list);
+      for (List<PlaceMention> listed : lists) {
+        if (listed.size() < 2) {
+          continue;
+        }
+        for (PlaceMention other : named) {
+          if (listed.contains(other)) {
+            continue;
+          }
+          List<Support> peers = new ArrayList<>();
+          for (PlaceMention m : listed) {
+            Support p = pairs.get(pairKey(m, other));
+            if (p != null && p.sentences.contains(s)) {
+              peers.add(p);
+            }
+          }
+          Support best = peers.stream().max(Comparator.comparingInt(Support::supportingSentences)
+              .thenComparingDouble(Support::weight)).orElse(null);
+          for (Support p : peers) {
+            if (p != best) {
+              p.listedWith = best;
+            }
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -689,6 +745,8 @@ public final class Pairing {
     boolean explicit;
     boolean official;
     boolean joined;
+    /** The best-supported pair of a list this pair's city stands in ({@link #shareAmongListed}). */
+    Support listedWith;
 
     Support(PlaceMention a, PlaceMention b) {
       this.a = a;
@@ -713,6 +771,16 @@ public final class Pairing {
 
     double total() {
       return byType.values().stream().mapToDouble(d -> d).sum();
+    }
+
+    /** Sentences that support the pair, or its list's best pair when that has more. */
+    int supportingSentences() {
+      return Math.max(sentences.size(), listedWith == null ? 0 : listedWith.sentences.size());
+    }
+
+    /** The cues' weight on the pair, or on its list's best pair when that is heavier. */
+    double weight() {
+      return Math.max(total(), listedWith == null ? 0 : listedWith.total());
     }
 
     double typed(Type t) {

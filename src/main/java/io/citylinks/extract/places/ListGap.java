@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * What separates two names of one list ("A, B and C", "A (Country), B en C", "A、B和C"): a comma
+ * What separates two names of one list ("A, B and C", "A (Country), B en C", "A、B和C", "A، B و C"): a comma
  * or the like, or a conjunction of one of the supported languages, with brackets around a
  * skipped country allowed. Used to read listed names as places ({@link PlaceResolver}) and to pair
  * a city with every partner of a list.
@@ -13,8 +13,8 @@ public final class ListGap {
   /** Longest text between two listed names. */
   public static final int MAX_LENGTH = 12;
 
-  private static final Pattern GAP = Pattern.compile("^[\\s()]*(?:[,;/、，；・]"
-      + "|[,;、，]?\\s*(?:and|or|e|ed|et|ou|und|oder|en|y|i|oraz|lub|и|или|та|і|або|ve|veya"
+  private static final Pattern GAP = Pattern.compile("^[\\s()]*(?:[,;/、，；・،؛]"
+      + "|[,;、，،؛]?\\s*(?:and|or|e|ed|et|ou|und|oder|en|y|i|oraz|lub|и|или|та|і|або|ve|veya"
       + "|ya da|او|یا|및|그리고)\\s|(?:과|와|및)\\s|\\s*(?:和|及|与|與|或|と|や|و))[\\s()]*$");
 
   private ListGap() {}

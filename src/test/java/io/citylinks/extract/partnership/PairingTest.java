@@ -206,4 +206,19 @@ class PairingTest {
         "Delegations of the twin towns Lille, Dortmund and Seville were welcomed by the mayor of "
             + "Leeds at the forum."));
   }
+  @Test
+  void citiesListedTogetherAreAsSureAsTheBestOfThem() {
+    // the home city's news names it again in the title; the two listed beside it at the
+    // conference are partners of the host city as much as it is
+    List<Candidate> found = PartnershipExtractor.extract(List.of(
+        "حضور شهرداری اصفهان در کنفرانس شهرهای هوشمند بخارست",
+        "این کنفرانس با حضور شهرداری اصفهان، تبریز و یزد در بخارست برگزار شد."), "fa", 2024);
+    assertEquals(3, found.size(), found.toString());
+    double best = found.stream().mapToDouble(Candidate::confidence).max().orElseThrow();
+    for (Candidate c : found) {
+      assertTrue(c.a().name().equals("Bucharest") || c.b().name().equals("Bucharest"),
+          found.toString());
+      assertTrue(c.confidence() >= best - 0.02, found.toString());
+    }
+  }
 }
