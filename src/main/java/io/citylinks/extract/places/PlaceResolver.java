@@ -55,6 +55,8 @@ import java.util.regex.Pattern;
 public final class PlaceResolver {
   /** Large: accepted on its name alone when nothing competes. */
   static final long MAJOR_POPULATION = 100_000;
+  /** A small home-country town named this often, inside sentences, is the town. */
+  static final int REPEATED_SMALL_PLACE = 2;
   /** Mid-sized: accepted with a country in context or a cue. */
   static final long MID_POPULATION = 15_000;
   /** A foreign place named in Arabic or Han script, with no country context, must be this big. */
@@ -263,6 +265,7 @@ public final class PlaceResolver {
       if (!glossed.isEmpty()) {
         matches = withGlossedNames(n, matches, glossed);
       }
+      matches = withNamesSpeltBeforeTheirCountry(n, language, matches, spelt);
       int subdivisionEnd = -1;
       for (int i = 0; i < matches.size(); i++) {
         PlaceMatcher.Match m = nameBeforeAState(n, matches.get(i));
@@ -616,9 +619,127 @@ public final class PlaceResolver {
     return null;
   }
 
+  /** A name found by its sound before its country has at least this many letters. */
+  private static final int MIN_SPELT_BEFORE_COUNTRY = 4;
+
+  /**
+   * A name in Latin letters right before the country it lies in ("Aleksandrii na Ukrainie") that
+   * the gazetteer spells otherwise there: looked up in that country by its sound ({@link
+   * TransliteratedNames#bySoundIn}). A name the matcher found with no reading in that country
+   * gets those readings too; a capitalised word it did not find becomes a name (in {@code
+   * spelt}) after a municipal cue only ("the town of Pępowo, Poland").
+   */
+  private List<PlaceMatcher.Match> withNamesSpeltBeforeTheirCountry(
+      SurfaceNormalizer.Normalized n, String language, List<PlaceMatcher.Match> matches,
+      Map<PlaceMatcher.Match, Set<String>> spelt) {
+    String text = n.text();
+    List<PlaceMatcher.Match> out = matches;
+    for (int i = 0; i < matches.size(); i++) {
+      PlaceMatcher.Match next = matches.get(i);
+      String country = countryOf(next);
+      if (country == null || PlaceMatcher.scriptClass(next.key().charAt(0)) != PlaceMatcher.ALPHA) {
+        continue;
+      }
+      int end = wordBeforeCountry(text, next.normStart());
+      int start = end;
+      while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+        start--;
+      }
+      if (end - start < MIN_SPELT_BEFORE_COUNTRY
+          || PlaceMatcher.scriptClass(text.charAt(start)) != PlaceMatcher.ALPHA
+          || start > 0 && text.charAt(start - 1) == '-') {
+        continue;
+      }
+      PlaceMatcher.Match before = i > 0 ? matches.get(i - 1) : null;
+      PlaceMatcher.Match replaced = null;
+      if (before != null && before.normEnd() == end && !spelt.containsKey(before)) {
+        if (countryOf(before) != null || inCountry(before, country)) {
+          continue;
+        }
+        replaced = before;
+        start = before.normStart();
+      } else if (before != null && before.normEnd() > start
+          || !Character.isUpperCase(n.source().charAt(n.sourceIndex(start)))
+          || !lexicon.hasCue(language, text, start, end)) {
+        continue;
+      }
+      Map<String, String> sounded = transliterated().bySoundIn(text.substring(start, end), country);
+      if (sounded.isEmpty()) {
+        continue;
+      }
+      if (out == matches) {
+        out = new ArrayList<>(matches);
+      }
+      List<String> keys = new ArrayList<>();
+      if (replaced != null) {
+        keys.addAll(replaced.keys());
+      }
+      sounded.values().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+      int[] range = n.sourceRange(start, end);
+      PlaceMatcher.Match m = new PlaceMatcher.Match(range[0], range[1], start, end,
+          replaced != null ? replaced.key() : text.substring(start, end), List.copyOf(keys));
+      if (replaced != null) {
+        out.set(out.indexOf(replaced), m);
+      } else {
+        out.add(out.indexOf(next), m);
+        spelt.put(m, Set.copyOf(sounded.keySet()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Where the word before a country's name ends when only a comma, a bracket or a connector
+   * stands between them ("X, Ukraine", "X (Ukraine)", "X na Ukrainie"); else -1.
+   */
+  private static int wordBeforeCountry(String text, int countryStart) {
+    int at = countryStart;
+    while (at > 0 && " ,(".indexOf(text.charAt(at - 1)) >= 0) {
+      at--;
+    }
+    if (at == countryStart || at == 0) {
+      return -1;
+    }
+    String gap = text.substring(at, countryStart).replaceAll("[\\s,(]+", " ").strip();
+    if (!gap.isEmpty()) {
+      return -1;
+    }
+    if (text.charAt(countryStart - 1) == ' ' && text.charAt(at) != ',' && text.charAt(at) != '(') {
+      // "… na Ukrainie": a connector word before the country
+      int word = at;
+      while (word > 0 && Character.isLetter(text.charAt(word - 1))) {
+        word--;
+      }
+      if (word == at || !COUNTRY_CONNECTORS.contains(text.substring(word, at))) {
+        return -1;
+      }
+      at = word;
+      while (at > 0 && text.charAt(at - 1) == ' ') {
+        at--;
+      }
+      if (at == word) {
+        return -1;
+      }
+    }
+    return at;
+  }
+
+  /** Whether some reading of a match is a place in {@code country}. */
+  private boolean inCountry(PlaceMatcher.Match m, String country) {
+    for (String key : m.keys()) {
+      for (Entry e : matcher.gazetteer().lookupEntries(key)) {
+        if (e.place().countryCode().equals(country)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Words that may stand between a place and its country: "Córdoba in Spain", "… en España". */
   private static final Set<String> COUNTRY_CONNECTORS =
-      Set.of("in", "en", "em", "na", "no", "a", "au", "im", "di", "in der", "de", "della");
+      Set.of("in", "en", "em", "na", "no", "a", "au", "im", "di", "in der", "de", "della",
+          "w", "we");
 
   /**
    * The country code of the next match when it is a country named right after {@code m}
@@ -930,6 +1051,9 @@ public final class PlaceResolver {
       accept(g, p, "cue", ambiguous || word ? 0.65 : 0.7);
     } else if (override) {
       accept(g, p, "override", 0.65);
+    } else if (!ambiguous && home.contains(p.countryCode()) && best.form() != Form.ALIAS
+        && g.capitalisedInside && g.sentences.size() >= REPEATED_SMALL_PLACE) {
+      accept(g, p, "repeated", 0.7);
     }
   }
 

@@ -52,7 +52,8 @@ public final class Subdivisions {
 
   /**
    * The subdivision named right after normalised offset {@code end} of {@code n}: a comma, then
-   * its longest name or its postal code in capitals, ending at a word's end; null if none.
+   * its longest name or its postal code in capitals, ending at a word's end; null if none. At the
+   * end of a sentence an abbreviation may have lost its dot to the sentence split.
    */
   public Named after(SurfaceNormalizer.Normalized n, int end) {
     String text = n.text();
@@ -72,6 +73,10 @@ public final class Subdivisions {
         continue; // inside a word
       }
       List<Subdivision> named = byName.get(text.substring(from, to));
+      if (named == null && to == text.length()) {
+        // the sentence's own full stop was the abbreviation's: "… with Brandon, Man."
+        named = byName.get(text.substring(from, to) + ".");
+      }
       if (named == null) {
         int[] written = n.sourceRange(from, to);
         named = byCode.get(n.source().substring(written[0], written[1]));

@@ -373,6 +373,18 @@ final class TransliteratedNames {
     return found;
   }
 
+  /**
+   * The towns of {@code country} a name written in Latin letters sounds like ({@link #bySound}),
+   * as place id → the key each was found by: a name spelt in the article's language rather
+   * than as GeoNames spells it ("Aleksandria" for Oleksandriya).
+   */
+  Map<String, String> bySoundIn(String latin, String country) {
+    Map<String, String> found = bySound(latin, Set.of());
+    found.keySet().removeIf(id -> !gazetteer.byId(id)
+        .map(p -> p.countryCode().equals(country)).orElse(false));
+    return found;
+  }
+
   /** A Latin reading of a name in Han (pinyin), katakana or Hangul; null in other scripts. */
   static String latinReading(String name) {
     char c = name.charAt(0);

@@ -289,4 +289,34 @@ class PlaceResolverTest {
     assertEquals("هلندی=country:NL رومانیایی=country:RO",
         places("fa", "هیئت هلندی و رومانیایی آمدند."));
   }
+  @Test
+  void aStateAbbreviationKeepsItsMeaningAtASentenceEnd() {
+    // the sentence split takes the dot of "Man." (Manitoba): still Brandon in Canada, and no
+    // town of Man (Côte d'Ivoire)
+    List<PlaceMention> found = mentions("en", "The mayor of Lutsk signed an agreement with "
+        + "Brandon, Man", "The Brandon council approved it.");
+    assertTrue(found.stream().anyMatch(m -> m.placeId().equals("5907896")), found.toString());
+    assertTrue(found.stream().noneMatch(m -> m.country().equals("CI")), found.toString());
+  }
+
+  @Test
+  void aNameSpeltInTheArticlesLanguageIsFoundByItsSoundBeforeItsCountry() {
+    // Polish "Aleksandria" is Alexandria in Egypt to the gazetteer; "na Ukrainie" after it says
+    // it is Oleksandriya, whose consonants it has, in any case form
+    assertTrue(places("pl", "Delegacja z Aleksandrii na Ukrainie odwiedziła Biskupiec.")
+        .contains("Aleksandrii=698625"));
+    assertTrue(places("en", "The mayor of Aleksandria, Ukraine visited the town.")
+        .contains("Aleksandria=698625"));
+    // without its country it stays what the gazetteer says
+    assertFalse(places("pl", "Delegacja z Aleksandrii odwiedziła Kair.").contains("698625"));
+  }
+
+  @Test
+  void aSmallHomeTownNamedTwiceInsideSentencesIsThatTown() {
+    // Commercy (7,000 inhabitants) without a cue: once proves nothing, twice it is the town
+    assertTrue(places("fr", "Les deux maires se retrouvent demain à Commercy pour la fête.",
+        "La charte sera signée à Commercy.").contains("Commercy=3024086"));
+    assertFalse(places("fr", "Les deux maires se retrouvent demain à Commercy pour la fête.")
+        .contains("Commercy"));
+  }
 }
