@@ -215,7 +215,8 @@ public final class Pairing {
       }
       double[] x = ConfidenceModel.features(p.strong(), p.a.confidence(), p.b.confidence(),
           p.explicit, p.supportingSentences(), kept.size(), home != null && p.has(home),
-          p.official, diplomats, top > 0 ? p.weight() / top : 0, type, p.a.country().equals(p.b.country()),
+          p.official, diplomats, top > 0 ? p.weight() / top : 0, type,
+          p.a.country().equals(p.b.country()),
           p.typed(Type.PAST_TWINNING) > 0 && p.total() == p.typed(Type.PAST_TWINNING),
           p.joined);
       double confidence = model.confidence(x);

@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * What separates two names of one list ("A, B and C", "A (Country), B en C", "A、B和C", "A، B و C"): a comma
- * or the like, or a conjunction of one of the supported languages, with brackets around a
- * skipped country allowed. Used to read listed names as places ({@link PlaceResolver}) and to pair
+ * What separates two names of one list ("A, B and C", "A (Country), B en C", "A、B和C",
+ * "A، B و C"): a comma or the like, or a conjunction of one of the supported languages, with
+ * brackets around a skipped country allowed. Used to read listed names as places ({@link PlaceResolver}) and to pair
  * a city with every partner of a list.
  */
 public final class ListGap {

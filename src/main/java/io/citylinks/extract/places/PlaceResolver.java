@@ -700,10 +700,6 @@ public final class PlaceResolver {
     if (at == countryStart || at == 0) {
       return -1;
     }
-    String gap = text.substring(at, countryStart).replaceAll("[\\s,(]+", " ").strip();
-    if (!gap.isEmpty()) {
-      return -1;
-    }
     if (text.charAt(countryStart - 1) == ' ' && text.charAt(at) != ',' && text.charAt(at) != '(') {
       // "… na Ukrainie": a connector word before the country
       int word = at;
