@@ -243,22 +243,8 @@ public final class Pairing {
         continue;
       }
       int s = e.getKey();
-      String sentence = sentences.get(s);
-      List<PlaceMention> named = new ArrayList<>(e.getValue());
-      named.sort(Comparator.comparingInt(PlaceMention::start));
-      List<List<PlaceMention>> lists = new ArrayList<>();
-      List<PlaceMention> list = new ArrayList<>(List.of(named.get(0)));
-      for (int i = 1; i < named.size(); i++) {
-        PlaceMention x = named.get(i - 1);
-        PlaceMention y = named.get(i);
-        if (y.start() < x.end() || !ListGap.separates(sentence.substring(x.end(), y.start()))) {
-          lists.add(list);
-          list = new ArrayList<>();
-        }
-        list.add(y);
-      }
-      lists.add(list);
-      for (List<PlaceMention> listed : lists) {
+      List<PlaceMention> named = e.getValue();
+      for (List<PlaceMention> listed : lists(sentences.get(s), named)) {
         if (listed.size() < 2) {
           continue;
         }
@@ -283,6 +269,30 @@ public final class Pairing {
         }
       }
     }
+  }
+
+  /**
+   * The mentions of one sentence in text order, cut into runs that only list separators join
+   * ({@link ListGap}): "A, B and C visited X" gives [A, B, C] and [X].
+   */
+  private static List<List<PlaceMention>> lists(String sentence, List<PlaceMention> mentions) {
+    List<PlaceMention> sorted = new ArrayList<>(mentions);
+    sorted.sort(Comparator.comparingInt(PlaceMention::start));
+    List<List<PlaceMention>> lists = new ArrayList<>();
+    List<PlaceMention> list = new ArrayList<>();
+    for (PlaceMention y : sorted) {
+      PlaceMention x = list.isEmpty() ? null : list.get(list.size() - 1);
+      if (x != null && (y.start() < x.end()
+          || !ListGap.separates(sentence.substring(x.end(), y.start())))) {
+        lists.add(list);
+        list = new ArrayList<>();
+      }
+      list.add(y);
+    }
+    if (!list.isEmpty()) {
+      lists.add(list);
+    }
+    return lists;
   }
 
   /**
@@ -684,15 +694,8 @@ public final class Pairing {
         return List.of(); // the home city is one of the list ("Тверь и Циндао, Калуга и Вэйхай")
       }
     }
-    others.sort(Comparator.comparingInt(PlaceMention::start));
-    for (int i = 0; i + 1 < others.size(); i++) {
-      PlaceMention x = others.get(i);
-      PlaceMention y = others.get(i + 1);
-      if (y.start() < x.end() || !ListGap.separates(sentence.substring(x.end(), y.start()))) {
-        return List.of();
-      }
-    }
-    return others;
+    List<List<PlaceMention>> lists = lists(sentence, others);
+    return lists.size() == 1 ? lists.get(0) : List.of();
   }
 
   /** The city a host cue of the sentence names (the one nearest to the cue), or null. */

@@ -636,10 +636,10 @@ public final class PlaceResolver {
     List<PlaceMatcher.Match> out = matches;
     for (int i = 0; i < matches.size(); i++) {
       PlaceMatcher.Match next = matches.get(i);
-      String country = countryOf(next);
-      if (country == null || PlaceMatcher.scriptClass(next.key().charAt(0)) != PlaceMatcher.ALPHA) {
+      if (PlaceMatcher.scriptClass(next.key().charAt(0)) != PlaceMatcher.ALPHA) {
         continue;
       }
+      // the text first, the gazetteer only for a match a word and a comma or connector precede
       int end = wordBeforeCountry(text, next.normStart());
       int start = end;
       while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
@@ -648,6 +648,10 @@ public final class PlaceResolver {
       if (end - start < MIN_SPELT_BEFORE_COUNTRY
           || PlaceMatcher.scriptClass(text.charAt(start)) != PlaceMatcher.ALPHA
           || start > 0 && text.charAt(start - 1) == '-') {
+        continue;
+      }
+      String country = countryOf(next);
+      if (country == null) {
         continue;
       }
       PlaceMatcher.Match before = i > 0 ? matches.get(i - 1) : null;
