@@ -35,6 +35,9 @@ public final class PlaceLexicon {
   private final Map<String, List<String>> articles = new HashMap<>();
   private final Map<String, List<String>> regionBefore = new HashMap<>();
   private final Map<String, List<String>> regionAfter = new HashMap<>();
+  private final Map<String, List<String>> municipalityBefore = new HashMap<>();
+  private final Map<String, List<String>> municipalityAfter = new HashMap<>();
+  private final Set<String> particles = new HashSet<>();
   private final Set<String> commonWords = new HashSet<>();
   private Subdivisions subdivisions;
 
@@ -68,9 +71,19 @@ public final class PlaceLexicon {
             lex.regionBefore.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
         case "region-after" ->
             lex.regionAfter.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
+        case "municipality-before" -> {
+          lex.before.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
+          lex.municipalityBefore.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
+        }
+        case "municipality-after" -> {
+          lex.after.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
+          lex.municipalityAfter.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
+        }
+        case "particle" -> lex.particles.add(lang + "\t" + cue);
         default -> throw new IllegalArgumentException(CUES_FILE
-            + ": where must be before, after, title, article, region-before or region-after, got '"
-            + r[1] + "' for '" + r[2] + "'");
+            + ": where must be before, after, title, article, region-before, region-after,"
+            + " municipality-before, municipality-after or particle, got '" + r[1] + "' for '"
+            + r[2] + "'");
       }
     }
     for (String[] r : DataFiles.readTable(COMMON_WORDS_FILE, 2)) {
@@ -182,6 +195,29 @@ public final class PlaceLexicon {
   public boolean regionFollows(String lang, String text, int end) {
     return followedBy(cues(regionAfter, lang), text, end)
         && !followedBy(cues(after, lang), text, end);
+  }
+
+  /**
+   * True when a word that only ever names a municipality ("gemeente", "alcalde de") stands right
+   * before normalised offset {@code begin}: the name there is one even if no gazetteer has it.
+   */
+  public boolean municipalityCueBefore(String lang, String text, int begin) {
+    return precededBy(cues(municipalityBefore, lang), text, begin, false);
+  }
+
+  /** As {@link #municipalityCueBefore}, after the name ("Belediyesi", "city council"). */
+  public boolean municipalityCueAfter(String lang, String text, int end) {
+    return followedBy(cues(municipalityAfter, lang), text, end);
+  }
+
+  /** True when a cue of {@code lang} follows normalised offset {@code end} (see {@link #hasCue}). */
+  public boolean cueAfter(String lang, String text, int end) {
+    return followedBy(cues(after, lang), text, end);
+  }
+
+  /** True when {@code word} (normalised) may stand inside a place name: "de", "la", "am". */
+  public boolean isNameParticle(String lang, String word) {
+    return particles.contains(lang + "\t" + word) || particles.contains("*\t" + word);
   }
 
   /** True when a person's title of {@code lang} stands right before {@code begin}. */

@@ -1,5 +1,6 @@
 package io.citylinks.extract.places;
 
+import io.citylinks.extract.places.gazetteer.Ascii;
 import io.citylinks.extract.places.gazetteer.Gazetteer;
 import io.citylinks.extract.places.gazetteer.Gazetteer.Entry;
 import io.citylinks.extract.places.gazetteer.Gazetteer.Form;
@@ -14,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -65,6 +67,21 @@ public final class PlaceResolver {
   static final long CAPITAL_POPULATION = 20_000;
   /** A large home-country city this many times larger than a namesake in context wins. */
   static final long HOME_CITY_SIZE_RATIO = 20;
+  /** A national capital or a city this large is known beyond any article's context. */
+  static final long WORLD_CITY_POPULATION = 1_000_000;
+  /** A world city wins over a namesake in context this many times smaller. */
+  static final long WORLD_CITY_SIZE_RATIO = 100;
+  /** A municipality the gazetteer lacks, with its country named next to it. */
+  static final double UNLISTED_ADJACENT_CONFIDENCE = 0.7;
+  /** A district or county the gazetteer lacks, written after its city or province. */
+  static final double UNLISTED_DISTRICT_CONFIDENCE = 0.8;
+  /** A municipality the gazetteer lacks, its country taken from the article. */
+  static final double UNLISTED_CONFIDENCE = 0.6;
+  /**
+   * Ids of municipalities the gazetteer lacks: this, the country code, ':' and the normalised
+   * ASCII name ({@code unlisted:TR:catalkoy}).
+   */
+  public static final String UNLISTED_ID_PREFIX = "unlisted:";
   /** An alternate name's place weighs this many times less against a place's own name. */
   static final long ALIAS_RIVAL_SHARE = 10;
   /** A city this sure anchors a list ({@link #resolveListed}): any rule but {@code ambiguous}. */
@@ -209,6 +226,10 @@ public final class PlaceResolver {
      * name the gazetteer has as written.
      */
     Set<String> transliterated;
+    /** A municipality's name the gazetteer lacks, read from its cue ({@link UnlistedNames}). */
+    boolean unlisted;
+    /** The match of the place an unlisted Han district's or county's name follows. */
+    PlaceMatcher.Match parent;
     Place chosen;
     /** The country named right after the name ("Córdoba, Argentina"): it decides this one. */
     String adjacentCountry;
@@ -232,6 +253,22 @@ public final class PlaceResolver {
     Map<String, Group> groups = new LinkedHashMap<>();
     List<Set<String>> sentenceCountries = new ArrayList<>();
     List<String> normalised = new ArrayList<>();
+    List<SurfaceNormalizer.Normalized> texts = new ArrayList<>();
+    List<List<PlaceMatcher.Match>> matched = new ArrayList<>();
+    Set<String> unlistedKeys = new HashSet<>();
+    Map<PlaceMatcher.Match, Group> groupOf = new IdentityHashMap<>();
+    for (String sentence : sentences) {
+      boolean empty = sentence == null || sentence.isEmpty();
+      SurfaceNormalizer.Normalized n = empty ? null : SurfaceNormalizer.normalizeText(sentence);
+      List<PlaceMatcher.Match> matches = empty ? List.of() : matcher.find(n, language);
+      texts.add(n);
+      matched.add(matches);
+      if (!empty) {
+        // a name read as a municipality next to its cue is one wherever the article writes it
+        UnlistedNames.find(n, language, matches, lexicon, Set.of()).unlisted()
+            .forEach(m -> unlistedKeys.add(m.key()));
+      }
+    }
     for (int s = 0; s < sentences.size(); s++) {
       sentenceCountries.add(new HashSet<>());
       normalised.add("");
@@ -239,9 +276,9 @@ public final class PlaceResolver {
       if (sentence == null || sentence.isEmpty()) {
         continue;
       }
-      SurfaceNormalizer.Normalized n = SurfaceNormalizer.normalizeText(sentence);
+      SurfaceNormalizer.Normalized n = texts.get(s);
       normalised.set(s, n.text());
-      List<PlaceMatcher.Match> matches = matcher.find(n, language);
+      List<PlaceMatcher.Match> matches = matched.get(s);
       Map<PlaceMatcher.Match, Set<String>> spelt = new IdentityHashMap<>();
       if (transliterable(n.text())) {
         String normText = n.text();
@@ -266,11 +303,16 @@ public final class PlaceResolver {
         matches = withGlossedNames(n, matches, glossed);
       }
       matches = withNamesSpeltBeforeTheirCountry(n, language, matches, spelt);
+      UnlistedNames.Found named = UnlistedNames.find(n, language, matches, lexicon,
+          unlistedKeys);
+      matches = named.matches();
       int subdivisionEnd = -1;
       for (int i = 0; i < matches.size(); i++) {
         PlaceMatcher.Match m = nameBeforeAState(n, matches.get(i));
         Set<String> speltAs = spelt.get(m);
         boolean transliteratedName = speltAs != null;
+        boolean unlistedName = named.unlisted().contains(matches.get(i));
+        PlaceMatcher.Match parent = named.parents().get(matches.get(i));
         String surface = sentence.substring(m.start(), m.end());
         String text = n.text();
         String adjacent;
@@ -317,11 +359,14 @@ public final class PlaceResolver {
         }
         Mode groupMode = mode;
         Group g = groups.computeIfAbsent(
-            (transliteratedName ? "T|" : "") + mode + "|" + adjacent + "|" + subdivision + "|"
+            (transliteratedName ? "T|" : unlistedName ? "U|" : "") + mode + "|" + adjacent + "|" + subdivision + "|"
                 + String.join("|", m.keys()),
             k -> newGroup(m, language, groupMode));
         g.name = mode + "|" + String.join("|", m.keys());
         g.transliterated = speltAs;
+        g.unlisted = unlistedName;
+        g.parent = g.parent != null ? g.parent : parent;
+        groupOf.put(matches.get(i), g);
         g.adjacentCountry = adjacent;
         g.adjacentSubdivision = subdivision;
         boolean apostrophe = language.equals("tr") && m.normEnd() + 1 < text.length()
@@ -371,6 +416,7 @@ public final class PlaceResolver {
       }
     }
     resolveListed(groups, normalised, language, articleCountries, sentenceCountries);
+    resolveUnlisted(groups.values(), groupOf, language, articleCountries, sentenceCountries);
     oneSensePerName(groups.values());
     List<PlaceMention> out = new ArrayList<>();
     for (Group g : groups.values()) {
@@ -561,7 +607,11 @@ public final class PlaceResolver {
       return null;
     }
     PlaceMatcher.Match m = matches.get(i);
-    PlaceMatcher.Match before = matches.get(i - 1);
+    int b = i - 1;
+    while (b > 0 && afterApostrophe(text, matches.get(b))) {
+      b--; // a suffix the gazetteer also has as a name: "Almanya'nın" is not a town Nin
+    }
+    PlaceMatcher.Match before = matches.get(b);
     if (before.normEnd() >= m.normStart()
         || m.normStart() - before.normEnd() > COUNTRY_REACH) {
       return null;
@@ -573,6 +623,10 @@ public final class PlaceResolver {
     // Arabic and Persian adjectives follow their noun: one before a name qualifies something
     // else ("المملكة الأردنية الهاشمية")
     return countryOf(before, PlaceMatcher.scriptClass(m.key().charAt(0)) != PlaceMatcher.ARABIC);
+  }
+
+  private static boolean afterApostrophe(String text, PlaceMatcher.Match m) {
+    return m.normStart() > 0 && text.charAt(m.normStart() - 1) == '\'';
   }
 
   /** Words (and a genitive suffix) with no punctuation between: one phrase. */
@@ -883,6 +937,9 @@ public final class PlaceResolver {
     if (g.mode != Mode.ANY) {
       return;
     }
+    if (g.unlisted) {
+      return; // read last, from the places around it (resolveUnlisted)
+    }
     List<Entry> readings = new ArrayList<>();
     for (Entry e : g.places.values()) {
       if (e.place().kind() != Place.Kind.COUNTRY) {
@@ -933,6 +990,7 @@ public final class PlaceResolver {
     readings.sort(Comparator.comparingDouble((Entry e) -> -score(e, lang, context, home)));
     if (!adjacent) {
       preferALargeHomeCity(readings, home);
+      preferAWorldCity(readings);
     }
     Entry best = readings.get(0);
     Place p = best.place();
@@ -1058,6 +1116,119 @@ public final class PlaceResolver {
   }
 
   /**
+   * Municipalities the gazetteer lacks (rule {@code unlisted}), read after every other name: each
+   * is in the country named next to it (here or at another occurrence); else in the one country (of the language's home countries,
+   * if it has any) of the places accepted in its sentences, else in the whole article, else in
+   * the language's only home country. A person's surname and a name whose country stays open
+   * are not read.
+   */
+  private void resolveUnlisted(Collection<Group> groups, Map<PlaceMatcher.Match, Group> groupOf,
+      String lang, Set<String> articleCountries, List<Set<String>> sentenceCountries) {
+    List<Set<String>> inSentence = new ArrayList<>();
+    sentenceCountries.forEach(c -> inSentence.add(new TreeSet<>(c)));
+    Set<String> inArticle = new TreeSet<>(articleCountries);
+    for (Group g : groups) {
+      if (g.chosen != null && g.confidence >= LIST_ANCHOR_CONFIDENCE) {
+        inArticle.add(g.chosen.countryCode());
+        g.sentences.forEach(s -> inSentence.get(s).add(g.chosen.countryCode()));
+      }
+    }
+    Set<String> home = homeCountries(lang);
+    Set<String> among = home.isEmpty() ? null : home;
+    Map<String, String> namedBeside = new HashMap<>(); // key → the country named next to it
+    for (Group g : groups) {
+      if (g.unlisted && g.adjacentCountry != null) {
+        namedBeside.merge(g.occurrences.get(0).match().key(), g.adjacentCountry,
+            (a, b) -> a.equals(b) ? a : "");
+      }
+    }
+    for (Group g : groups) {
+      if (!g.unlisted || g.mode != Mode.ANY || g.surname) {
+        continue;
+      }
+      String beside = namedBeside.getOrDefault(g.occurrences.get(0).match().key(), "");
+      String country = g.adjacentCountry != null ? g.adjacentCountry
+          : beside.isEmpty() ? null : beside;
+      double confidence = UNLISTED_ADJACENT_CONFIDENCE;
+      Group parent = g.parent == null ? null : groupOf.get(g.parent);
+      if (parent != null && parent.chosen != null) {
+        country = parent.chosen.countryCode();
+        confidence = UNLISTED_DISTRICT_CONFIDENCE;
+      }
+      if (country == null) {
+        confidence = UNLISTED_CONFIDENCE;
+        Set<String> near = new TreeSet<>();
+        g.sentences.forEach(s -> near.addAll(inSentence.get(s)));
+        country = only(near, among);
+        if (country == null && near.stream().filter(c -> among == null || among.contains(c))
+            .count() > 1) {
+          country = nearestCountry(g, groups, among); // "Mezitli ... ve Çatalköy Belediye"
+        }
+        country = country != null ? country : only(inArticle, among);
+        country = country != null || home.size() != 1 ? country : home.iterator().next();
+      }
+      String key = g.occurrences.get(0).match().key();
+      if (g.parent != null && country != null) {
+        String in = country;
+        Optional<Place> known = matcher.gazetteer().lookupEntries(key).stream().map(Entry::place)
+            .filter(p -> p.countryCode().equals(in) && p.kind() != Place.Kind.COUNTRY)
+            .findFirst();
+        if (known.isPresent()) {
+          accept(g, known.get(), "after-parent", confidence); // the gazetteer has it there
+          continue;
+        }
+      }
+      String name = g.parent == null ? g.occurrences.get(0).surface()
+          : transliterated().districtName(key, country);
+      if (country != null && name != null) {
+        String ascii = Ascii.fold(name);
+        accept(g, new Place(UNLISTED_ID_PREFIX + country + ":" + SurfaceNormalizer.normalize(ascii),
+            name, ascii,
+            country, "PPL", 0, "", Place.Kind.CITY, Double.NaN, Double.NaN), "unlisted",
+            confidence);
+      }
+    }
+  }
+
+  /**
+   * The country of the accepted place nearest to the first occurrence of {@code g} in its
+   * sentence (within {@code among} unless null), else null.
+   */
+  private static String nearestCountry(Group g, Collection<Group> groups, Set<String> among) {
+    Occurrence at = g.occurrences.get(0);
+    String country = null;
+    int distance = Integer.MAX_VALUE;
+    for (Group other : groups) {
+      if (other.chosen == null || other.unlisted || other.confidence < LIST_ANCHOR_CONFIDENCE
+          || among != null && !among.contains(other.chosen.countryCode())) {
+        continue;
+      }
+      for (Occurrence o : other.occurrences) {
+        int d = Math.abs(o.match().start() - at.match().start());
+        if (o.sentence() == at.sentence() && d < distance) {
+          distance = d;
+          country = other.chosen.countryCode();
+        }
+      }
+    }
+    return country;
+  }
+
+  /** The one country of {@code countries} (within {@code among} unless null), else null. */
+  private static String only(Set<String> countries, Set<String> among) {
+    String one = null;
+    for (String c : countries) {
+      if (among == null || among.contains(c)) {
+        if (one != null) {
+          return null;
+        }
+        one = c;
+      }
+    }
+    return one;
+  }
+
+  /**
    * One name, one place per article: occurrences of a name with nothing next to them to decide
    * ("… وبريزبان شريكة لها") take the place the same name was read as where its country stood
    * next to it ("مدينة بريزبان الأسترالية"), when that is one place.
@@ -1178,6 +1349,30 @@ public final class PlaceResolver {
   }
 
   /**
+   * Moves to the front a national capital or a city of a million when the best reading is a
+   * place a hundred times smaller that a country in context favoured: Buenos Aires listed
+   * beside Bogotá is Argentina's capital, not the Colombian village; a German article's "Stadt
+   * Peking" is Beijing, not Pöcking.
+   */
+  private static void preferAWorldCity(List<Entry> readings) {
+    Place best = readings.get(0).place();
+    if (isMajor(best)) {
+      return;
+    }
+    for (int i = 1; i < readings.size(); i++) {
+      Entry e = readings.get(i);
+      Place p = e.place();
+      boolean world = p.featureCode().equals("PPLC") && isMajor(p)
+          || p.population() >= WORLD_CITY_POPULATION;
+      if (world
+          && p.population() >= WORLD_CITY_SIZE_RATIO * Math.max(1, best.population())) {
+        readings.add(0, readings.remove(i));
+        return;
+      }
+    }
+  }
+
+  /**
    * Whether two places share their name and country (Suzhou in Jiangsu and in Anhui, Kansas City
    * in Missouri and in Kansas): such a namesake does not make the reading doubtful, since the
    * partner's name and country, all the tables keep of it, are the same; the larger is read.
@@ -1190,12 +1385,18 @@ public final class PlaceResolver {
   /**
    * The population a namesake weighs against the best reading: a tenth of it when the best is
    * the place's own name and the namesake only an alternate one (Korolev's former name
-   * "Kaliningrad" does not make Kaliningrad doubtful), else all of it.
+   * "Kaliningrad" does not make Kaliningrad doubtful), ten times it when the best reading is an
+   * alternate name and the namesake's own (Broken Hill is Kabwe's old name, and a town's own),
+   * else all of it.
    */
   private static long rivalPopulation(Entry best, Entry rival) {
     boolean ownName = best.form() == Form.NAME || best.form() == Form.ASCII_NAME;
-    return ownName && rival.form() == Form.ALIAS ? rival.place().population() / ALIAS_RIVAL_SHARE
-        : rival.place().population();
+    boolean rivalOwnName = rival.form() == Form.NAME || rival.form() == Form.ASCII_NAME;
+    if (ownName && rival.form() == Form.ALIAS) {
+      return rival.place().population() / ALIAS_RIVAL_SHARE;
+    }
+    return best.form() == Form.ALIAS && rivalOwnName
+        ? rival.place().population() * ALIAS_RIVAL_SHARE : rival.place().population();
   }
 
   private static void accept(Group g, Place p, String rule, double confidence) {

@@ -2,6 +2,7 @@ package io.citylinks.extract.places;
 
 import com.ibm.icu.text.Transliterator;
 import io.citylinks.config.DataFiles;
+import io.citylinks.extract.places.gazetteer.Ascii;
 import io.citylinks.extract.places.gazetteer.Gazetteer;
 import io.citylinks.extract.places.gazetteer.Place;
 import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
@@ -383,6 +385,28 @@ final class TransliteratedNames {
     found.keySet().removeIf(id -> !gazetteer.byId(id)
         .map(p -> p.countryCode().equals(country)).orElse(false));
     return found;
+  }
+
+  /**
+   * The Latin name of a district or county written in Han characters, as its country reads them:
+   * pinyin in China (如东 Rudong), the Sino-Korean reading romanised in Korea (桂阳 Gyeyang, 南
+   * Nam); null elsewhere (Japanese readings are not derivable) and for a one-character Chinese
+   * name (城区, 郊区 are words).
+   */
+  String districtName(String han, String country) {
+    String latin = null;
+    if (CHINESE.contains(country) && han.length() > 1) {
+      latin = PINYIN.get().transliterate(han);
+    } else if (KOREAS.contains(country)) {
+      String hangul = sinoKorean(han);
+      latin = hangul == null ? null : HANGUL.get().transliterate(hangul);
+    }
+    if (latin == null) {
+      return null;
+    }
+    String ascii = Ascii.fold(latin).replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
+    return ascii.isEmpty() ? null
+        : Character.toUpperCase(ascii.charAt(0)) + ascii.substring(1);
   }
 
   /** A Latin reading of a name in Han (pinyin), katakana or Hangul; null in other scripts. */

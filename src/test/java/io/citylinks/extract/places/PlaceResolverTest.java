@@ -319,4 +319,22 @@ class PlaceResolverTest {
     assertFalse(places("fr", "Les deux maires se retrouvent demain à Commercy pour la fête.")
         .contains("Commercy"));
   }
+
+  @Test
+  void aWorldCityIsNotAVillageOfTheCountryInContext() {
+    // Colombia in context has a village Buenos Aires (2,144); Argentina's capital is meant
+    String es = places("es", "Los alcaldes de Bogotá, Colombia, y de Buenos Aires firmaron.");
+    assertTrue(es.contains("Buenos Aires=3435910"), es);
+    // German "Stadt Peking" is Beijing (an alternate name), not the Bavarian village Pöcking
+    String de = places("de", "Die Stadt Peking empfing die Delegation aus Deutschland.");
+    assertTrue(de.contains("Peking=1816670"), de);
+  }
+
+  @Test
+  void anAlternateNameDoesNotOutweighAPlacesOwnName() {
+    // "Broken Hill" is Kabwe's old name (Zambia, 189,000) and the Australian town's own name:
+    // without a country in the article neither is read by size
+    assertTrue(mentions("en", "Councillors of Broken Hill met the visitors today.").stream()
+        .noneMatch(m -> m.country().equals("ZM")));
+  }
 }

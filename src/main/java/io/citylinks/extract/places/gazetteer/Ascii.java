@@ -3,11 +3,11 @@ package io.citylinks.extract.places.gazetteer;
 import java.text.Normalizer;
 
 /** Case-preserving ASCII folding of Latin names, for the asciiName of non-GeoNames entries. */
-final class Ascii {
+public final class Ascii {
   private Ascii() {}
 
   /** "Keçiören" → "Kecioren", "Beyoğlu" → "Beyoglu", "İskele" → "Iskele". */
-  static String fold(String name) {
+  public static String fold(String name) {
     String d = Normalizer.normalize(name.replace('ı', 'i').replace("ß", "ss"), Normalizer.Form.NFD);
     StringBuilder sb = new StringBuilder(d.length());
     for (int i = 0; i < d.length(); i++) {
