@@ -1179,7 +1179,7 @@ public final class PlaceResolver {
         }
       }
       String name = g.parent == null ? g.occurrences.get(0).surface()
-          : transliterated().districtName(key, country);
+          : country == null ? null : transliterated().districtName(key, country);
       if (country != null && name != null) {
         String ascii = Ascii.fold(name);
         accept(g, new Place(UNLISTED_ID_PREFIX + country + ":" + SurfaceNormalizer.normalize(ascii),

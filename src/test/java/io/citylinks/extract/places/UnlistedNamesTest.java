@@ -102,6 +102,8 @@ class UnlistedNamesTest {
         .collect(Collectors.joining(" "));
     assertTrue(cn.contains("Heming=unlisted:CN:heming/unlisted"), cn);
     assertTrue(cn.contains("Guiyang=1921001/after-parent"), cn);
+    // after a parent read as no place, with no country in the article: nothing, and no error
+    assertEquals("", places("zh", "他们在中山鹤鸣区见面。"));
     // a one-character Chinese "district" is a word: 城区, the city proper
     String word = RESOLVER.resolve(List.of("北京市城区的人口增加了。"), "zh").stream()
         .map(PlaceMention::name).collect(Collectors.joining(" "));
