@@ -1,5 +1,6 @@
 package io.citylinks.extract.places;
 
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import io.citylinks.config.DataFiles;
 import io.citylinks.extract.places.gazetteer.Gazetteer;
 import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
@@ -12,11 +13,15 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The word lists place resolution uses, per language and normalised like the text: from {@code
@@ -38,6 +43,9 @@ public final class PlaceLexicon {
   private final Map<String, List<String>> municipalityBefore = new HashMap<>();
   private final Map<String, List<String>> municipalityAfter = new HashMap<>();
   private final Set<String> particles = new HashSet<>();
+  /** One automaton of the municipality cues per language, built on first use. */
+  private final Map<String, Optional<AhoCorasickDoubleArrayTrie<Boolean>>> municipalityTries =
+      new ConcurrentHashMap<>();
   private final Set<String> commonWords = new HashSet<>();
   private Subdivisions subdivisions;
 
@@ -156,6 +164,11 @@ public final class PlaceLexicon {
    * suffix and spaces) and ends at a word boundary.
    */
   private static boolean followedBy(List<String> words, String text, int end) {
+    return followerAt(words, text, end) >= 0;
+  }
+
+  /** Where the word of {@code words} that {@link #followedBy} finds starts, else -1. */
+  private static int followerAt(List<String> words, String text, int end) {
     int e = end;
     if (e < text.length() && text.charAt(e) == '\'') {
       e++;
@@ -170,10 +183,10 @@ public final class PlaceLexicon {
       int to = e + cue.length();
       if (to <= text.length() && text.startsWith(cue, e)
           && (to == text.length() || boundary(text.charAt(to), cue.charAt(cue.length() - 1)))) {
-        return true;
+        return e;
       }
     }
-    return false;
+    return -1;
   }
 
   /**
@@ -205,9 +218,35 @@ public final class PlaceLexicon {
     return precededBy(cues(municipalityBefore, lang), text, begin, false);
   }
 
-  /** As {@link #municipalityCueBefore}, after the name ("Belediyesi", "city council"). */
-  public boolean municipalityCueAfter(String lang, String text, int end) {
-    return followedBy(cues(municipalityAfter, lang), text, end);
+  /**
+   * Where words that only ever name a municipality occur in {@code text}: a bit per normalised
+   * offset they cover (empty when none does).
+   */
+  public BitSet municipalityCues(String lang, String text) {
+    BitSet at = new BitSet();
+    Optional<AhoCorasickDoubleArrayTrie<Boolean>> trie =
+        municipalityTries.computeIfAbsent(lang, l -> {
+          TreeMap<String, Boolean> words = new TreeMap<>();
+          cues(municipalityBefore, l).forEach(w -> words.put(w, true));
+          cues(municipalityAfter, l).forEach(w -> words.put(w, true));
+          if (words.isEmpty()) {
+            return Optional.empty();
+          }
+          AhoCorasickDoubleArrayTrie<Boolean> t = new AhoCorasickDoubleArrayTrie<>();
+          t.build(words);
+          return Optional.of(t);
+        });
+    trie.ifPresent(t -> t.parseText(text,
+        (AhoCorasickDoubleArrayTrie.IHit<Boolean>) (begin, end, value) -> at.set(begin, end)));
+    return at;
+  }
+
+  /**
+   * As {@link #municipalityCueBefore}, after the name ("Belediyesi", "city council"): where that
+   * word starts in {@code text}, else -1.
+   */
+  public int municipalityCueAfter(String lang, String text, int end) {
+    return followerAt(cues(municipalityAfter, lang), text, end);
   }
 
   /** True when a cue of {@code lang} follows normalised offset {@code end} (see {@link #hasCue}). */

@@ -255,6 +255,7 @@ public final class PlaceResolver {
     List<String> normalised = new ArrayList<>();
     List<SurfaceNormalizer.Normalized> texts = new ArrayList<>();
     List<List<PlaceMatcher.Match>> matched = new ArrayList<>();
+    List<UnlistedNames.Found> unlistedFirst = new ArrayList<>();
     Set<String> unlistedKeys = new HashSet<>();
     Map<PlaceMatcher.Match, Group> groupOf = new IdentityHashMap<>();
     for (String sentence : sentences) {
@@ -263,10 +264,12 @@ public final class PlaceResolver {
       List<PlaceMatcher.Match> matches = empty ? List.of() : matcher.find(n, language);
       texts.add(n);
       matched.add(matches);
-      if (!empty) {
-        // a name read as a municipality next to its cue is one wherever the article writes it
-        UnlistedNames.find(n, language, matches, lexicon, Set.of()).unlisted()
-            .forEach(m -> unlistedKeys.add(m.key()));
+      // a name read as a municipality next to its cue is one wherever the article writes it
+      UnlistedNames.Found first =
+          empty ? null : UnlistedNames.find(n, language, matches, lexicon, Set.of());
+      unlistedFirst.add(first);
+      if (first != null) {
+        first.unlisted().forEach(m -> unlistedKeys.add(m.key()));
       }
     }
     for (int s = 0; s < sentences.size(); s++) {
@@ -303,8 +306,9 @@ public final class PlaceResolver {
         matches = withGlossedNames(n, matches, glossed);
       }
       matches = withNamesSpeltBeforeTheirCountry(n, language, matches, spelt);
-      UnlistedNames.Found named = UnlistedNames.find(n, language, matches, lexicon,
-          unlistedKeys);
+      UnlistedNames.Found named = matches == matched.get(s) && unlistedKeys.isEmpty()
+          ? unlistedFirst.get(s) // the same question as the first pass asked
+          : UnlistedNames.find(n, language, matches, lexicon, unlistedKeys);
       matches = named.matches();
       int subdivisionEnd = -1;
       for (int i = 0; i < matches.size(); i++) {
@@ -1124,6 +1128,9 @@ public final class PlaceResolver {
    */
   private void resolveUnlisted(Collection<Group> groups, Map<PlaceMatcher.Match, Group> groupOf,
       String lang, Set<String> articleCountries, List<Set<String>> sentenceCountries) {
+    if (groups.stream().noneMatch(g -> g.unlisted)) {
+      return;
+    }
     List<Set<String>> inSentence = new ArrayList<>();
     sentenceCountries.forEach(c -> inSentence.add(new TreeSet<>(c)));
     Set<String> inArticle = new TreeSet<>(articleCountries);

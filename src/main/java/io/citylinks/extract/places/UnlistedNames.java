@@ -2,6 +2,7 @@ package io.citylinks.extract.places;
 
 import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
@@ -28,6 +29,8 @@ import java.util.regex.Pattern;
 final class UnlistedNames {
   /** Longest name, in words with its particles (hyphenated parts count as one). */
   private static final int MAX_WORDS = 4;
+  /** How far from a word a municipality cue may be for the word to start a name. */
+  private static final int CUE_REACH = 60;
   /** Shortest name, in letters. */
   private static final int MIN_LETTERS = 3;
   /** Letters, with an apostrophe inside (d'Ubbergen is cut at it; Turkish suffixes too). */
@@ -43,8 +46,8 @@ final class UnlistedNames {
       List.of("广域市", "特别市", "特別市", "自治州", "市", "省", "道", "县", "州", "府", "都");
   /** Han suffixes of a district, county, town or township after its parent's name. */
   private static final String HAN_CHILD_SUFFIXES = "区县郡镇乡旗區縣鎮鄉";
-  /** Characters of a district's or county's Han name, at most. */
-  private static final int MAX_HAN_CHILD = 3;
+  /** Characters of a district's or county's Han name, at most (石景山区 is rare, 中心城区 not). */
+  private static final int MAX_HAN_CHILD = 2;
 
   /**
    * The names found in one sentence, the gazetteer matches that remain beside them, and for a
@@ -65,10 +68,20 @@ final class UnlistedNames {
    */
   static Found find(SurfaceNormalizer.Normalized n, String lang, List<PlaceMatcher.Match> matches,
       PlaceLexicon lexicon, Set<String> named) {
+    String text = n.text();
+    boolean han = false;
+    for (int i = 0; i < text.length() && !han; i++) {
+      han = HAN_CHILD_SUFFIXES.indexOf(text.charAt(i)) >= 0;
+    }
+    BitSet cues = lexicon.municipalityCues(lang, text);
+    boolean cued = !cues.isEmpty() || named.stream().anyMatch(text::contains);
+    if (!han && !cued) {
+      return new Found(matches, Set.of(), Map.of()); // most sentences: nothing to look for
+    }
     String source = n.source();
     List<Word> words = new ArrayList<>();
     Matcher w = WORD.matcher(source);
-    while (w.find()) {
+    while (cued && w.find()) {
       int cp = source.codePointAt(w.start());
       if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
         words.add(new Word(w.start(), w.end(), Character.isUpperCase(cp)));
@@ -77,10 +90,11 @@ final class UnlistedNames {
     Set<PlaceMatcher.Match> unlisted = Collections.newSetFromMap(new IdentityHashMap<>());
     Map<PlaceMatcher.Match, PlaceMatcher.Match> parents = new IdentityHashMap<>();
     List<PlaceMatcher.Match> out = new ArrayList<>(matches);
-    hanChildren(n, matches, out, unlisted, parents);
+    if (han) {
+      hanChildren(n, matches, lexicon, out, unlisted, parents);
+    }
     int listEnd = -1; // source end of the last name of a list opened by a cue before it
-    String text = n.text();
-    for (int i = 0; i < words.size(); i++) {
+    for (int i = 0; cued && i < words.size(); i++) {
       Word first = words.get(i);
       if (!first.capitalised()) {
         continue;
@@ -89,6 +103,9 @@ final class UnlistedNames {
         continue; // an aside inside a list: "Körmend (Hongarije), Ubbergen"
       }
       int normStart = normIndex(n, first.start());
+      if (listEnd < 0 && named.isEmpty() && !near(cues, normStart, normIndex(n, first.end()))) {
+        continue; // no municipality cue close enough to tell (most capitalised words)
+      }
       if (lexicon.cueAfter(lang, text, normStart)) {
         continue; // a cue itself: "Van Büyükşehir Belediyesi"
       }
@@ -106,8 +123,8 @@ final class UnlistedNames {
       int end = words.get(last).end();
       int normEnd = normIndex(n, end);
       String key = text.substring(normStart, normEnd);
-      if (!(cueBefore || listed || named.contains(key)
-          || lexicon.municipalityCueAfter(lang, text, normEnd))) {
+      if (!(cueBefore || listed || named.contains(key) || capitalisedCueAfter(n, lang, normEnd,
+          lexicon))) {
         listEnd = -1;
         continue; // a name may start at the next capitalised word ("Ve Treptow-Köpenick")
       }
@@ -145,7 +162,7 @@ final class UnlistedNames {
    * country decides).
    */
   private static void hanChildren(SurfaceNormalizer.Normalized n, List<PlaceMatcher.Match> matches,
-      List<PlaceMatcher.Match> out, Set<PlaceMatcher.Match> unlisted,
+      PlaceLexicon lexicon, List<PlaceMatcher.Match> out, Set<PlaceMatcher.Match> unlisted,
       Map<PlaceMatcher.Match, PlaceMatcher.Match> parents) {
     String text = n.text();
     boolean[] covered = new boolean[text.length()];
@@ -179,6 +196,9 @@ final class UnlistedNames {
       }
       if (end > at && end - at <= MAX_HAN_CHILD && end < text.length()
           && HAN_CHILD_SUFFIXES.indexOf(text.charAt(end)) >= 0) {
+        if (end - at > MAX_HAN_CHILD || lexicon.isCommonWord("zh", text.substring(at, end))) {
+          continue; // 中心城区: the city centre
+        }
         int[] source = n.sourceRange(at, end);
         String key = text.substring(at, end);
         PlaceMatcher.Match child = new PlaceMatcher.Match(source[0], source[1], at, end, key,
@@ -189,6 +209,27 @@ final class UnlistedNames {
         parents.put(child, parent);
       }
     }
+  }
+
+  /**
+   * Whether a municipality cue stands within {@link #CUE_REACH} characters of a word (a name of
+   * several words, a Turkish suffix and the spaces between may separate them).
+   */
+  private static boolean near(BitSet cues, int from, int to) {
+    int before = cues.previousSetBit(Math.max(0, from - 1));
+    int after = cues.nextSetBit(to);
+    return before >= 0 && from - before <= CUE_REACH || after >= 0 && after - to <= CUE_REACH;
+  }
+
+  /**
+   * Whether a municipality cue follows {@code normEnd} written with a capital, as in an office's
+   * name ("Çatalköy Belediye Başkanı", "Canterbury-Bankstown City Council"): after a capitalised
+   * word at a sentence start a lower-case one is no proof ("Toplantıya belediye meclisi ...").
+   */
+  private static boolean capitalisedCueAfter(SurfaceNormalizer.Normalized n, String lang,
+      int normEnd, PlaceLexicon lexicon) {
+    int at = lexicon.municipalityCueAfter(lang, n.text(), normEnd);
+    return at >= 0 && Character.isUpperCase(n.source().codePointAt(n.sourceIndex(at)));
   }
 
   /**
