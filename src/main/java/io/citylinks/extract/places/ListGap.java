@@ -19,9 +19,18 @@ public final class ListGap {
 
   private ListGap() {}
 
-  /** Whether {@code gap}, the text between two names, only separates them as list items. */
+  /** A bracketed aside after a listed name: its country, state or year ("Rendsburg (Niemcy), "). */
+  private static final Pattern ASIDE = Pattern.compile("\\([^()]{1,30}\\)");
+
+  /**
+   * Whether {@code gap}, the text between two names, only separates them as list items; a
+   * bracketed aside in it ("Rendsburg (Niemcy), Wołkowysk") is skipped.
+   */
   public static boolean separates(CharSequence gap) {
-    return gap.length() <= MAX_LENGTH
-        && GAP.matcher(gap.toString().toLowerCase(Locale.ROOT)).matches();
+    String g = gap.toString();
+    if (g.indexOf('(') >= 0) {
+      g = ASIDE.matcher(g).replaceAll("");
+    }
+    return g.length() <= MAX_LENGTH && GAP.matcher(g.toLowerCase(Locale.ROOT)).matches();
   }
 }

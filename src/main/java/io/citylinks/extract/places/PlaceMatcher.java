@@ -303,8 +303,13 @@ public final class PlaceMatcher {
     if (raw.isEmpty()) {
       return raw;
     }
+    // of two readings of one Latin-script span, the whole word's before a stem's with an
+    // ending: Polish "Kaniów" is the town (kaniow), not a plural of "Kania" (kani + ów); in
+    // Cyrillic the case form is meant (Москве is Moscow's locative)
     raw.sort(Comparator.comparingInt(Match::start)
-        .thenComparing(Comparator.comparingInt((Match m) -> m.end() - m.start()).reversed()));
+        .thenComparing(Comparator.comparingInt((Match m) -> m.end() - m.start()).reversed())
+        .thenComparing(Comparator.comparingInt((Match m) ->
+            scriptClass(m.key().charAt(0)) == ALPHA ? -m.key().length() : 0)));
     List<Match> out = new ArrayList<>(raw.size());
     int covered = -1;
     // Longest first within a start; a later start inside an accepted match loses, unless it is

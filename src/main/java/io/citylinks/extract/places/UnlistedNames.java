@@ -35,8 +35,6 @@ final class UnlistedNames {
   private static final int MIN_LETTERS = 3;
   /** Letters, with an apostrophe inside (d'Ubbergen is cut at it; Turkish suffixes too). */
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+(?:-[\\p{L}\\p{M}]+)*");
-  /** A bracketed aside inside a list ("Körmend (Hongarije), Ubbergen"). */
-  private static final Pattern ASIDE = Pattern.compile("\\([^()]{1,30}\\)");
 
   /**
    * Suffixes a parent place's Han name may carry before its district's or county's name (仁川
@@ -109,8 +107,8 @@ final class UnlistedNames {
       if (lexicon.cueAfter(lang, text, normStart)) {
         continue; // a cue itself: "Van Büyükşehir Belediyesi"
       }
-      boolean listed = listEnd >= 0 && ListGap.separates(
-          ASIDE.matcher(source.substring(listEnd, first.start())).replaceAll(""));
+      boolean listed = listEnd >= 0
+          && ListGap.separates(source.substring(listEnd, first.start()));
       boolean cueBefore = lexicon.municipalityCueBefore(lang, text, normStart);
       if (!cueBefore && !listed && i + 1 < words.size()) {
         int next = normIndex(n, words.get(i + 1).start());

@@ -221,4 +221,22 @@ class PairingTest {
       assertTrue(c.confidence() >= best - 0.02, found.toString());
     }
   }
+
+  @Test
+  void aListWithEachCountryInBracketsIsStillOneList() {
+    // "A (Niemcy), B (Białoruś) i C (Francja)": the bracketed countries do not break the list,
+    // so the partners named once share the support of the one named again
+    List<Candidate> found = PartnershipExtractor.extract(List.of(
+        "Miasta partnerskie gminy Biskupiec",
+        "Gmina Biskupiec współpracuje z miastami partnerskimi: Rendsburg (Niemcy), Wołkowysk "
+            + "(Białoruś) i Saint-Amand-les-Eaux (Francja).",
+        "Współpraca z Rendsburgiem trwa od 1995 roku."), "pl", 2024);
+    assertEquals(3, found.size(), found.toString());
+    double best = found.stream().mapToDouble(Candidate::confidence).max().orElseThrow();
+    for (Candidate c : found) {
+      assertTrue(c.a().name().equals("Biskupiec") || c.b().name().equals("Biskupiec"),
+          found.toString());
+      assertTrue(c.confidence() >= best - 0.02, found.toString());
+    }
+  }
 }

@@ -87,6 +87,8 @@ class PlaceMatcherTest {
         en.toString());
     List<String> common = surfaces("Z tych prac wybrano dwie, bo było ich mało.", "pl");
     assertTrue(!common.contains("tych") && !common.contains("prac"), common.toString());
+    // a whole word that is a name wins over a stem with a plural ending of the same span
+    assertEquals("Kaniów→kaniow", found("Umowę z miastem Kaniów podpisano.", "pl"));
   }
 
   @Test
