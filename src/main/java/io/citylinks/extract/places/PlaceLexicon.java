@@ -249,7 +249,7 @@ public final class PlaceLexicon {
     return followerAt(cues(municipalityAfter, lang), text, end);
   }
 
-  /** True when a cue of {@code lang} follows normalised offset {@code end} (see {@link #hasCue}). */
+  /** True when a cue of {@code lang} follows normalised offset {@code end} ({@link #hasCue}). */
   public boolean cueAfter(String lang, String text, int end) {
     return followedBy(cues(after, lang), text, end);
   }

@@ -48,6 +48,9 @@ import java.util.regex.Pattern;
  *   <li>{@code district}: a district municipality with a cue, at home or in context;
  *   <li>{@code common-word+cue}: a stop-listed name with a cue (or a country next to it);
  *   <li>{@code list}: a name listed with accepted cities, read as if a cue stood next to it;
+ *   <li>{@code unlisted}, {@code after-parent}: a municipality or district the gazetteer lacks,
+ *       or has only elsewhere, read from its cue or its parent ({@link UnlistedNames}; id
+ *       {@code unlisted:CC:name});
  *   <li>{@code ambiguous}: a large place with namesakes of similar size and nothing to choose
  *       by: reported with confidence 0.5 rather than guessed with more.
   * </ul>
@@ -363,8 +366,8 @@ public final class PlaceResolver {
         }
         Mode groupMode = mode;
         Group g = groups.computeIfAbsent(
-            (transliteratedName ? "T|" : unlistedName ? "U|" : "") + mode + "|" + adjacent + "|" + subdivision + "|"
-                + String.join("|", m.keys()),
+            (transliteratedName ? "T|" : unlistedName ? "U|" : "") + mode + "|" + adjacent + "|"
+                + subdivision + "|" + String.join("|", m.keys()),
             k -> newGroup(m, language, groupMode));
         g.name = mode + "|" + String.join("|", m.keys());
         g.transliterated = speltAs;
@@ -1120,11 +1123,13 @@ public final class PlaceResolver {
   }
 
   /**
-   * Municipalities the gazetteer lacks (rule {@code unlisted}), read after every other name: each
-   * is in the country named next to it (here or at another occurrence); else in the one country (of the language's home countries,
-   * if it has any) of the places accepted in its sentences, else in the whole article, else in
-   * the language's only home country. A person's surname and a name whose country stays open
-   * are not read.
+   * Municipalities the gazetteer lacks (rule {@code unlisted}), read after every other name. A
+   * Han district is in its parent's country, named as that country reads it, or is the
+   * gazetteer's place of that name there (rule {@code after-parent}). A name is in the country
+   * named next to it (here or at another occurrence); else in the one country (of the language's
+   * home countries, if it has any) of the places accepted in its sentences, the nearest one's
+   * when there are several; else of the whole article; else in the language's only home
+   * country. A person's surname and a name whose country stays open are not read.
    */
   private void resolveUnlisted(Collection<Group> groups, Map<PlaceMatcher.Match, Group> groupOf,
       String lang, Set<String> articleCountries, List<Set<String>> sentenceCountries) {
@@ -1189,10 +1194,9 @@ public final class PlaceResolver {
           : country == null ? null : transliterated().districtName(key, country);
       if (country != null && name != null) {
         String ascii = Ascii.fold(name);
-        accept(g, new Place(UNLISTED_ID_PREFIX + country + ":" + SurfaceNormalizer.normalize(ascii),
-            name, ascii,
-            country, "PPL", 0, "", Place.Kind.CITY, Double.NaN, Double.NaN), "unlisted",
-            confidence);
+        String id = UNLISTED_ID_PREFIX + country + ":" + SurfaceNormalizer.normalize(ascii);
+        accept(g, new Place(id, name, ascii, country, "PPL", 0, "", Place.Kind.CITY, Double.NaN,
+            Double.NaN), "unlisted", confidence);
       }
     }
   }

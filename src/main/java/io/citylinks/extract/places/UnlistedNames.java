@@ -2,8 +2,8 @@ package io.citylinks.extract.places;
 
 import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -15,14 +15,22 @@ import java.util.regex.Pattern;
 
 /**
  * Municipalities the gazetteer lacks (a town under GeoNames' size floor, a city district, a
- * merged municipality): a capitalised Latin-script name right after or before a word that only
- * ever stands next to a municipality's name ({@code municipality-before} and {@code
- * municipality-after} in {@code conf/places/cues.tsv}: "gemeente Ubbergen", "alcalde de Los
- * Sauces", "Çatalköy Belediye Başkanı", "Bezirk Charlottenburg-Wilmersdorf"), or listed after such
- * a word with other municipalities ("de gemeenten Körmend, Ubbergen en Groesbeek"). A name whose
- * first word the gazetteer knows is left to the gazetteer's readings; gazetteer matches inside a
- * hyphenated name found here ("Treptow" in "Treptow-Köpenick") are dropped. {@link PlaceResolver}
- * gives each name a country from the text around it, or none.
+ * merged municipality), in two shapes:
+ *
+ * <ul>
+ *   <li>a capitalised Latin-script name right after or before a word that only ever stands next
+ *       to a municipality's name ({@code municipality-before} and {@code municipality-after} in
+ *       {@code conf/places/cues.tsv}: "gemeente Ubbergen", "alcalde de Los Sauces", "Çatalköy
+ *       Belediye Başkanı" with the cue capitalised, "Bezirk Charlottenburg-Wilmersdorf"), listed
+ *       after such a word with other municipalities ("de gemeenten Körmend, Ubbergen en
+ *       Groesbeek"), or written elsewhere in the article where such a word stood next to it;
+ *   <li>a Han district's or county's name right after its parent's name and suffix, with its
+ *       own suffix after it (仁川广域市桂阳区, 南通市如东县).
+ * </ul>
+ *
+ * A name one whole word of which the gazetteer matches is left to the gazetteer's readings;
+ * gazetteer matches inside a hyphenated name found here ("Treptow" in "Treptow-Köpenick") are
+ * dropped. {@link PlaceResolver} gives each name a country from the text around it, or none.
  *
  * <p>Stateless; thread-safe.
  */
@@ -33,7 +41,7 @@ final class UnlistedNames {
   private static final int CUE_REACH = 60;
   /** Shortest name, in letters. */
   private static final int MIN_LETTERS = 3;
-  /** Letters, with an apostrophe inside (d'Ubbergen is cut at it; Turkish suffixes too). */
+  /** Letters and hyphens: a word ends at an apostrophe (d'Ubbergen, Çatalköy'ün). */
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+(?:-[\\p{L}\\p{M}]+)*");
 
   /**
