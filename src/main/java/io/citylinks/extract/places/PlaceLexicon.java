@@ -156,7 +156,7 @@ public final class PlaceLexicon {
     if (precededBy(cues(before, lang), text, begin, false)) {
       return true;
     }
-    return followedBy(cues(after, lang), text, end);
+    return cueAfter(lang, text, end);
   }
 
   /**
@@ -207,7 +207,7 @@ public final class PlaceLexicon {
    */
   public boolean regionFollows(String lang, String text, int end) {
     return followedBy(cues(regionAfter, lang), text, end)
-        && !followedBy(cues(after, lang), text, end);
+        && !cueAfter(lang, text, end);
   }
 
   /**
