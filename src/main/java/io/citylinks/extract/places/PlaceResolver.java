@@ -1180,6 +1180,11 @@ public final class PlaceResolver {
         country = country != null || home.size() != 1 ? country : home.iterator().next();
       }
       String key = g.occurrences.get(0).match().key();
+      Optional<Place> namesake = sameNameIn(g, country, groups);
+      if (namesake.isPresent()) {
+        accept(g, namesake.get(), g.parent != null ? "after-parent" : "unlisted", confidence);
+        continue;
+      }
       if (g.parent != null && country != null) {
         String in = country;
         Optional<Place> known = matcher.gazetteer().lookupEntries(key).stream().map(Entry::place)
@@ -1199,6 +1204,19 @@ public final class PlaceResolver {
             Double.NaN), "unlisted", confidence);
       }
     }
+  }
+
+  /**
+   * The place another group of the same name was read as in {@code country} (延壽 after 仁川廣域市
+   * is the 延壽區 the article names again), so that one place keeps one id in an article.
+   */
+  private static Optional<Place> sameNameIn(Group g, String country, Collection<Group> groups) {
+    String key = g.occurrences.get(0).match().key();
+    return groups.stream()
+        .filter(o -> o != g && !o.unlisted && o.chosen != null && o.chosen.countryCode()
+            .equals(country) && o.chosen.kind() != Place.Kind.COUNTRY
+            && o.occurrences.get(0).match().key().equals(key))
+        .map(o -> o.chosen).findFirst();
   }
 
   /**

@@ -93,6 +93,12 @@ final class TransliteratedNames {
   /** "skeleton|CC" of the Latin names of towns, sorted; {@code soundIds[i]} is "id TAB key". */
   private final String[] sounds;
   private final String[] soundIds;
+  /**
+   * The same for the names whose consonants Chinese transcription changes ({@link
+   * #asChineseHearsIt}): Caserta is 卡塞塔 (ka sai ta), Offenbach 奥芬巴赫 (ao fen ba he).
+   */
+  private final String[] chineseSounds;
+  private final String[] chineseSoundIds;
   /** Arabic-script keys without their long vowels, sorted; {@code arabicKeys[i]} the key. */
   private final String[] arabicSkeletons;
   private final String[] arabicKeys;
@@ -122,22 +128,32 @@ final class TransliteratedNames {
     sino = h[0];
     hanKeys = h[1];
     List<String[]> soundRows = new ArrayList<>();
+    List<String[]> chineseRows = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < keys.length; i++) {
-      String skeleton = skeletonOf(letters(keys[i]));
+      String letters = letters(keys[i]);
+      String skeleton = skeletonOf(letters);
       if (skeleton.length() < MIN_SKELETON) {
         continue;
       }
+      String chinese = skeletonOf(asChineseHearsIt(letters));
       for (Place p : gazetteer.lookup(keys[i])) {
         if (p.kind() == Place.Kind.CITY && p.population() >= MIN_SOUNDED_POPULATION
             && seen.add(skeleton + "|" + p.countryCode() + "|" + p.id())) {
           soundRows.add(new String[] {skeleton + "|" + p.countryCode(), p.id() + "\t" + keys[i]});
+          if (!chinese.equals(skeleton) && chinese.length() >= MIN_SKELETON) {
+            chineseRows.add(new String[] {chinese + "|" + p.countryCode(),
+                p.id() + "\t" + keys[i]});
+          }
         }
       }
     }
     String[][] sd = sorted(soundRows);
     sounds = sd[0];
     soundIds = sd[1];
+    String[][] cd = sorted(chineseRows);
+    chineseSounds = cd[0];
+    chineseSoundIds = cd[1];
     List<String[]> arabicRows = new ArrayList<>();
     gazetteer.forEachKey((key, readings) -> {
       if (PlaceMatcher.scriptClass(key.charAt(0)) == PlaceMatcher.ARABIC) {
@@ -232,7 +248,10 @@ final class TransliteratedNames {
         || end - start > MAX_HAN_SOUNDED) {
       return null;
     }
-    return sounded(n, start, end, PINYIN.get().transliterate(text.substring(start, end)), homes);
+    Map<String, String> found =
+        byChineseSound(PINYIN.get().transliterate(text.substring(start, end)), homes);
+    return found.isEmpty() ? null : spelt(n, start, end, text.substring(start, end),
+        found.values().stream().distinct().toList(), found.keySet());
   }
 
   /**
@@ -308,6 +327,56 @@ final class TransliteratedNames {
     return out.toString();
   }
 
+  /**
+   * Hangul as it is said, the way the Revised Romanization writes it: a consonant takes the
+   * sound of its neighbour across syllables (중랑 Jungnang, 종로 Jongno, 신라 Silla, 백마
+   * Baengma, 십리 Simni).
+   */
+  static String assimilated(String hangul) {
+    char[] s = hangul.toCharArray();
+    final int giyeok = 1;
+    final int nieunTail = 4;
+    final int digeut = 7;
+    final int rieulTail = 8;
+    final int mieumTail = 16;
+    final int bieup = 17;
+    final int siot = 19;
+    final int ieungTail = 21;
+    final int nieun = 2;
+    final int rieul = 5;
+    final int mieum = 6;
+    for (int i = 0; i + 1 < s.length; i++) {
+      int a = s[i] - 0xAC00;
+      int b = s[i + 1] - 0xAC00;
+      if (a < 0 || a >= 11172 || b < 0 || b >= 11172) {
+        continue;
+      }
+      int tail = a % 28;
+      int lead = b / 588;
+      if (lead == rieul) {
+        if (tail == nieunTail) {
+          tail = rieulTail;
+        } else if (tail == ieungTail || tail == mieumTail) {
+          lead = nieun;
+        } else if (tail == giyeok) {
+          tail = ieungTail;
+          lead = nieun;
+        } else if (tail == bieup) {
+          tail = mieumTail;
+          lead = nieun;
+        }
+      } else if (lead == nieun && tail == rieulTail) {
+        lead = rieul;
+      } else if (lead == nieun || lead == mieum) {
+        tail = tail == giyeok ? ieungTail : tail == bieup ? mieumTail
+            : tail == digeut || tail == siot ? nieunTail : tail;
+      }
+      s[i] = (char) (0xAC00 + a - a % 28 + tail);
+      s[i + 1] = (char) (0xAC00 + lead * 588 + b % 588);
+    }
+    return new String(s);
+  }
+
   /** 두음 법칙: a word does not start with ㄹ, nor with ㄴ before i or y. */
   static char initialSound(char syllable) {
     int code = syllable - 0xAC00;
@@ -347,6 +416,38 @@ final class TransliteratedNames {
    * → the key it was found by.
    */
   private Map<String, String> bySound(String latin, Set<String> exclude) {
+    return bySound(latin, exclude, sounds, soundIds);
+  }
+
+  /**
+   * {@link #bySound} for a name read from Chinese characters (pinyin): its consonants as the
+   * Latin names sound, and in the countries where none sounds so, as Chinese transcription hears
+   * them ({@link #asChineseHearsIt}).
+   */
+  private Map<String, String> byChineseSound(String pinyin, Set<String> exclude) {
+    Map<String, String> found = bySound(pinyin, exclude, sounds, soundIds);
+    Set<String> countries = new HashSet<>();
+    found.keySet().forEach(id -> gazetteer.byId(id).ifPresent(p -> countries.add(p.countryCode())));
+    bySound(pinyin, exclude, chineseSounds, chineseSoundIds).forEach((id, key) -> {
+      if (gazetteer.byId(id).filter(p -> !countries.contains(p.countryCode())).isPresent()) {
+        found.put(id, key);
+      }
+    });
+    return found;
+  }
+
+  /**
+   * The letters of a Latin name with the consonants Chinese transcription leaves out: an r after
+   * a vowel and before a consonant or at the end (Caserta 卡塞塔, Portland 波特兰), and the German
+   * ch after a, o or u (Offenbach 奥芬巴赫, Eisenach).
+   */
+  static String asChineseHearsIt(String letters) {
+    return letters.replaceAll("(?<=[aeiouy])r(?=[^aeiouy]|$)", "")
+        .replaceAll("(?<=[aou])ch", "h");
+  }
+
+  private Map<String, String> bySound(String latin, Set<String> exclude, String[] index,
+      String[] ids) {
     String skeleton = skeleton(latin);
     Map<String, String> found = new HashMap<>();
     if (skeleton.length() < MIN_SKELETON) {
@@ -355,12 +456,12 @@ final class TransliteratedNames {
     Map<String, List<Place>> byCountry = new HashMap<>();
     Map<String, String> keyOf = new HashMap<>();
     String prefix = skeleton + "|";
-    for (int i = lowerBound(sounds, prefix); i < sounds.length && sounds[i].startsWith(prefix);
+    for (int i = lowerBound(index, prefix); i < index.length && index[i].startsWith(prefix);
         i++) {
-      if (exclude.contains(sounds[i].substring(prefix.length()))) {
+      if (exclude.contains(index[i].substring(prefix.length()))) {
         continue;
       }
-      String[] idKey = soundIds[i].split("\t", 2);
+      String[] idKey = ids[i].split("\t", 2);
       keyOf.putIfAbsent(idKey[0], idKey[1]);
       gazetteer.byId(idKey[0]).ifPresent(
           p -> byCountry.computeIfAbsent(p.countryCode(), c -> new ArrayList<>()).add(p));
@@ -399,7 +500,7 @@ final class TransliteratedNames {
       latin = PINYIN.get().transliterate(han);
     } else if (KOREAS.contains(country)) {
       String hangul = sinoKorean(han);
-      latin = hangul == null ? null : HANGUL.get().transliterate(hangul);
+      latin = hangul == null ? null : HANGUL.get().transliterate(assimilated(hangul));
     }
     if (latin == null) {
       return null;

@@ -331,6 +331,19 @@ class PlaceResolverTest {
   }
 
   @Test
+  void onePlaceNamedTwiceKeepsOneId() {
+    // 延寿 after Incheon is the district the gazetteer knows as 延寿区 (Yeonsu-gu), not a second
+    // place of the same name
+    List<PlaceMention> found = mentions("zh", "基隆市代表团访问了韩国仁川广域市延寿区。",
+        "延寿区区长在签约仪式上致辞。");
+    List<String> ids = found.stream().filter(m -> m.surface().startsWith("延寿"))
+        .map(PlaceMention::placeId).distinct().toList();
+    assertEquals(1, ids.size(), found.toString());
+    assertEquals("KR", found.stream().filter(m -> m.surface().startsWith("延寿")).findFirst()
+        .orElseThrow().country());
+  }
+
+  @Test
   void anAlternateNameDoesNotOutweighAPlacesOwnName() {
     // "Broken Hill" is Kabwe's old name (Zambia, 189,000) and the Australian town's own name:
     // without a country in the article neither is read by size

@@ -113,4 +113,30 @@ class TransliteratedNamesTest {
     assertEquals("MNTK", TransliteratedNames.skeleton("maenitowog"));
     assertEquals("MNTK", TransliteratedNames.skeleton("mǎ ní tuō wò kè"));
   }
+
+  @Test
+  void chineseTranscriptionDropsAnRAndAGermanCh() {
+    // 卡塞塔 is ka-sai-ta: Caserta without its r; 奥芬巴赫 ends in he, not in the ch of Offenbach
+    String it = places("zh", "温州市与意大利卡塞塔市签署了友好城市协议。");
+    assertTrue(it.contains("卡塞塔=Caserta/IT"), it);
+    String de = places("zh", "扬州市与德国奥芬巴赫市缔结友好城市。");
+    assertTrue(de.contains("奥芬巴赫=Offenbach/DE"), de);
+    // without the country before it the name is not read by its sound
+    assertFalse(places("zh", "温州市与卡塞塔市签署了友好城市协议。").contains("Caserta"));
+    assertEquals("kaseta", TransliteratedNames.asChineseHearsIt("kaserta"));
+    assertEquals("ofenbah", TransliteratedNames.asChineseHearsIt("ofenbach"));
+    assertEquals("rimini", TransliteratedNames.asChineseHearsIt("rimini"));
+  }
+
+  @Test
+  void koreanDistrictNamesAsTheyAreSaid() {
+    // 中浪 read the Korean way is 중랑, said and romanised Jungnang; 鍾路 is Jongno
+    String found = places("zh", "韩国首尔市中浪区代表团访问了成都市武侯区。");
+    assertTrue(found.contains("=Jungnang/KR"), found);
+    assertEquals("종노", TransliteratedNames.assimilated("종로"));
+    assertEquals("실라", TransliteratedNames.assimilated("신라"));
+    assertEquals("뱅마", TransliteratedNames.assimilated("백마"));
+    assertEquals("심니", TransliteratedNames.assimilated("십리"));
+    assertEquals("연수", TransliteratedNames.assimilated("연수"));
+  }
 }
