@@ -87,6 +87,8 @@ public final class Pairing {
     PAST_TWINNING,
     /** A tie ended or suspended. */
     ENDED,
+    /** A relation only recalled. */
+    RECALLED,
     /** "Both cities": the cue sentence speaks of the two cities named just before. */
     BOTH
   }
@@ -149,6 +151,9 @@ public final class Pairing {
         // "Weert beëindigt zusterrelatie met Yuhang": a tie ended, no partnership
         endsATie |= citiesBySentence.containsKey(s);
         continue;
+      }
+      if (weights.containsKey(Type.RECALLED)) {
+        continue; // "Cabe recordar que Temuco tiene convenios con...": known, not news
       }
       twinningArticle |= weights.getOrDefault(Type.TWINNING, 0.0) >= STRONG
           && !weights.containsKey(Type.BACKGROUND);

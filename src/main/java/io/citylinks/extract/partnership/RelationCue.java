@@ -48,12 +48,18 @@ public record RelationCue(String type, boolean strong) implements Serializable {
    */
   public static final String ENDED = "ended";
   /**
+   * A tie only recalled ("recalled that", "cabe recordar", "hatırlatarak", "напомним"): the
+   * sentence reminds the reader of something known; the relations it names are not the article's
+   * news and pair no cities.
+   */
+  public static final String RECALLED = "recalled";
+  /**
    * The two cities spoken of together ("both cities", "beide gemeenten", 两市): a cue sentence
    * that names no city with it speaks of the two cities the sentence before names.
    */
   public static final String BOTH = "both";
   public static final List<String> TYPES = List.of(TWINNING, AGREEMENT, VISIT, DELEGATION,
-      CONFERENCE, COOPERATION, OFFICIAL, BACKGROUND, HOST, DIPLOMAT, IGNORE, ENDED, BOTH);
+      CONFERENCE, COOPERATION, OFFICIAL, BACKGROUND, HOST, DIPLOMAT, IGNORE, ENDED, RECALLED, BOTH);
 
   public static final String FILE = "extract/partnership-cues.tsv";
 

@@ -113,6 +113,19 @@ class PairingTest {
   }
 
   @Test
+  void aTieOnlyRecalledIsNoPartnership() {
+    // the article reminds its readers of older ties: not news, not a partnership
+    assertEquals("", pairs("es", "El alcalde de Valdivia inauguró la feria del libro.",
+        "Cabe recordar que Valdivia firmó convenios de hermanamiento con Bariloche, Argentina."));
+    assertEquals("", pairs("tr", "Belediye Başkanı, Konya'nın Kazan ile kardeş şehir olduğunu "
+        + "hatırlatarak teşekkür etti."));
+    // the same tie told as the news is one
+    assertEquals("San Carlos de Bariloche/AR-Valdivia/CL twinning", allPairs("es",
+        "El alcalde de Valdivia inauguró la feria del libro.",
+        "Valdivia firmó convenios de hermanamiento con Bariloche, Argentina."));
+  }
+
+  @Test
   void severalTwinningsInOneSentencePairNearestPartners() {
     assertEquals("Qingdao/CN-Tver/RU agreement; Weihai/CN-Kaluga/RU agreement", pairs("ru",
         "Мэры подписали соглашения о сотрудничестве: Тверь и Циндао, Калуга и Вэйхай."));
