@@ -127,6 +127,10 @@ final class UnlistedNames {
       }
       int last = namedPrefix(words, i, nameEnd(words, i, n, lang, lexicon), n, named);
       int end = words.get(last).end();
+      if (listed && !cueBefore && punctuationOnly(source.substring(listEnd, first.start()))
+          && !listContinues(words, last, source)) {
+        listed = false; // "commune de Banfora, Souleymane Soulama, veut": an apposition
+      }
       int normEnd = normIndex(n, end);
       String key = text.substring(normStart, normEnd);
       if (!(cueBefore || listed || named.contains(key) || capitalisedCueAfter(n, lang, normEnd,
@@ -215,6 +219,26 @@ final class UnlistedNames {
         parents.put(child, parent);
       }
     }
+  }
+
+  /** Whether a gap between names holds only a comma or the like (asides in brackets aside). */
+  private static boolean punctuationOnly(String gap) {
+    return gap.replaceAll("\\([^()]*\\)", "").replaceAll("[\\s()]", "").length() <= 1;
+  }
+
+  /**
+   * Whether another capitalised name follows word {@code last} as the next item of a list ("Ubbergen
+   * en Groesbeek", "Ubbergen, Groesbeek"): a name after a comma is a list's item only if the list
+   * goes on after it or a conjunction brought it.
+   */
+  private static boolean listContinues(List<Word> words, int last, String source) {
+    for (int j = last + 1; j < words.size() && j <= last + 2; j++) {
+      Word next = words.get(j);
+      if (next.capitalised()) {
+        return ListGap.separates(source.substring(words.get(last).end(), next.start()));
+      }
+    }
+    return false;
   }
 
   /**

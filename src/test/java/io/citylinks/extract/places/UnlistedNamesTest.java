@@ -51,6 +51,21 @@ class UnlistedNamesTest {
   }
 
   @Test
+  void aNameAfterACommaIsAListItemOnlyInAList() {
+    unknownToTheGazetteer("Kuzukent", "Vlinderwijk", "Aurelien Vasquier");
+    // after "commune de Banfora," a person's name, no other item after it: an apposition
+    String fr = places("fr",
+        "Le maire de la commune de Banfora, Aurelien Vasquier, est arrivé en France.");
+    assertTrue(fr.contains("Banfora="), fr);
+    assertTrue(!fr.contains("Aurelien Vasquier"), fr);
+    // in a list that goes on, or closed by a conjunction, a name after a comma is an item
+    String nl = places("nl",
+        "De burgemeesters van de gemeenten Groesbeek, Vlinderwijk, Kuzukent en Kranenburg tekenden.");
+    assertTrue(nl.contains("Vlinderwijk=unlisted:NL:vlinderwijk/unlisted"), nl);
+    assertTrue(nl.contains("Kuzukent=unlisted:NL:kuzukent/unlisted"), nl);
+  }
+
+  @Test
   void aCountryNamedBeforeItDecidesAndGazetteerPartsOfTheNameGiveWay() {
     // "Almanya'nın": the suffix "nın" (also a town, Nin) does not hide the country before it;
     // "Köpenick" alone is a gazetteer name, the borough Treptow-Köpenick is not
