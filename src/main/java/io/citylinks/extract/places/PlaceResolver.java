@@ -353,6 +353,7 @@ public final class PlaceResolver {
         boolean cue = lexicon.hasCue(language, text, m.normStart(), m.normEnd());
         if (lexicon.regionFollows(language, text, m.normEnd())
             || hanRegionAhead(language, text, m)
+            || japanesePrefecture(language, text, m)
             || !cue && (lexicon.regionCue(language, text, m.normStart(), m.normEnd())
             || "성현".indexOf(hangulSuffix(text, m)) >= 0)) {
           continue; // "Shandong province", "İzmir ili": the region, not its city
@@ -545,6 +546,31 @@ public final class PlaceResolver {
     }
     out.sort(Comparator.comparingInt(PlaceMatcher.Match::start));
     return out;
+  }
+
+  /**
+   * Whether a Chinese text names a Japanese prefecture: a prefectural capital's name followed by
+   * 县 or 府 (和歌山县, 大阪府), with no Chinese place of that name with people, is the prefecture
+   * (Japanese 県), not its city; a Chinese county's 县 stays a municipality.
+   */
+  private static final Set<String> CHINESE_COUNTRIES = Set.of("CN", "TW", "HK", "MO");
+
+  private boolean japanesePrefecture(String language, String text, PlaceMatcher.Match m) {
+    if (!"zh".equals(language) || m.normEnd() >= text.length()
+        || "县縣府".indexOf(text.charAt(m.normEnd())) < 0) {
+      return false;
+    }
+    boolean prefecture = false;
+    for (String key : m.keys()) {
+      for (Entry e : matcher.gazetteer().lookupEntries(key)) {
+        Place p = e.place();
+        if (CHINESE_COUNTRIES.contains(p.countryCode()) && p.population() > 0) {
+          return false;
+        }
+        prefecture |= p.countryCode().equals("JP") && p.featureCode().equals("PPLA");
+      }
+    }
+    return prefecture;
   }
 
   /**

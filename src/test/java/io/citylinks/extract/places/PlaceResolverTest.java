@@ -331,6 +331,24 @@ class PlaceResolverTest {
   }
 
   @Test
+  void aJapanesePrefectureInChineseIsNoCity() {
+    // 和歌山县, 大阪府: Japanese prefectures (県, 府) written the Chinese way, not their cities
+    String prefectures = places("zh", "来自日本的和歌山县、大阪府泉佐野市的代表出席了论坛。");
+    assertTrue(!prefectures.contains("1926004") && !prefectures.contains("1853909"), prefectures);
+    assertTrue(prefectures.contains("泉佐野=11612567"), prefectures);
+    // the city with 市, and a Chinese county with 县, stay cities
+    String cities = places("zh", "江苏省如东县与日本和歌山市签署了友好交流协议。");
+    assertTrue(cities.contains("和歌山市=1926004") && cities.contains("如东县=1804979"), cities);
+  }
+
+  @Test
+  void arabicCommonNounsAreNoPlaces() {
+    // الجزيرة (the island) and القصر (the palace) are words here, not Algiers and El Kseur
+    String ar = places("ar", "بحث محافظ بغداد مع حاكم الجزيرة الكبرى التعاون وزار القصر القديم.");
+    assertEquals("بغداد=98182", ar);
+  }
+
+  @Test
   void onePlaceNamedTwiceKeepsOneId() {
     // 延寿 after Incheon is the district the gazetteer knows as 延寿区 (Yeonsu-gu), not a second
     // place of the same name
