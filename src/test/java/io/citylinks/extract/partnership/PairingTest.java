@@ -113,6 +113,14 @@ class PairingTest {
   }
 
   @Test
+  void aVisitCalledOffIsNoPartnership() {
+    assertEquals("", pairs("en",
+        "The mayor of Leeds called off his official visit to Tver, Russia, on Monday."));
+    assertEquals("Leeds/GB-Tver/RU visit", allPairs("en",
+        "The mayor of Leeds paid an official visit to Tver, Russia, on Monday."));
+  }
+
+  @Test
   void aTieOnlyRecalledIsNoPartnership() {
     // the article reminds its readers of older ties: not news, not a partnership
     assertEquals("", pairs("es", "El alcalde de Valdivia inauguró la feria del libro.",
