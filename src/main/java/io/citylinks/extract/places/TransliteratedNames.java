@@ -587,6 +587,9 @@ final class TransliteratedNames {
       int cls = PlaceMatcher.scriptClass(text.charAt(i));
       if (cls == PlaceMatcher.HAN && HAN_ADMINISTRATIVE.indexOf(text.charAt(i)) >= 0) {
         Spelt k = korean(n, i, covered, spans);
+        if (k == null && "zh".equals(lang)) {
+          k = chineseByPinyin(n, i, covered, spans);
+        }
         if (k != null) {
           out.add(k);
         }
@@ -758,6 +761,71 @@ final class TransliteratedNames {
       if (exact != null) {
         // 延寿区 is a Chinese county and a district of Incheon: both readings compete
         List<String> keysOf = new ArrayList<>(exact.keys());
+        found.stream().filter(k -> !keysOf.contains(k)).forEach(keysOf::add);
+        return new Spelt(new PlaceMatcher.Match(exact.start(), exact.end(), exact.normStart(),
+            exact.normEnd(), exact.key(), List.copyOf(keysOf)), null, true);
+      }
+      return spelt(n, start, suffix, han, found, ids);
+    }
+    return null;
+  }
+
+  /** A Chinese city read by its pinyin has at least this many people. */
+  private static final long MIN_PINYIN_POPULATION = 100_000;
+
+  /**
+   * A Chinese city whose Han name GeoNames lacks (淮安市 for Huai'an, 2.5 million people, known
+   * only in Latin letters): two or three Han characters before 市 or 县 that no gazetteer match
+   * covers, read in pinyin, and the one Chinese city of 100,000 people or more of that name;
+   * where the matcher found the name as a smaller place's (淮安 is also a village, 常熟市 the
+   * seat town's alternate name), the city's reading joins the match's and competes with it.
+   * Names with 城 are left alone (友好城市 is "friendship cities").
+   */
+  private Spelt chineseByPinyin(SurfaceNormalizer.Normalized n, int suffix, boolean[] covered,
+      Map<Long, PlaceMatcher.Match> spans) {
+    String text = n.text();
+    if ("市县".indexOf(text.charAt(suffix)) < 0) {
+      return null;
+    }
+    for (int len = 3; len >= 2; len--) {
+      int start = suffix - len;
+      if (start < 0) {
+        continue;
+      }
+      PlaceMatcher.Match exact = spans.get(span(start, suffix));
+      exact = exact != null ? exact : spans.get(span(start, suffix + 1));
+      if (exact == null && anyCovered(covered, start, suffix)) {
+        continue;
+      }
+      String han = text.substring(start, suffix);
+      if (han.indexOf('城') >= 0 || !han.chars().allMatch(c -> c >= 0x3400
+          && PlaceMatcher.scriptClass((char) c) == PlaceMatcher.HAN)) {
+        continue;
+      }
+      String latin = PINYIN.get().transliterate(han);
+      Set<String> ids = new HashSet<>();
+      List<String> found = new ArrayList<>();
+      for (String k : exact(looseKey(latin))) {
+        boolean any = false;
+        for (Place p : gazetteer.lookup(k)) {
+          if (CHINESE.contains(p.countryCode()) && p.kind() == Place.Kind.CITY
+              && p.population() >= MIN_PINYIN_POPULATION && ids.add(p.id())) {
+            any = true;
+          }
+        }
+        if (any) {
+          found.add(k);
+        }
+      }
+      if (ids.size() != 1) {
+        continue;
+      }
+      if (exact != null) {
+        // 淮安 is also a village's name (1,350 people): the city's reading competes with it
+        List<String> keysOf = new ArrayList<>(exact.keys());
+        if (keysOf.containsAll(found)) {
+          return null;
+        }
         found.stream().filter(k -> !keysOf.contains(k)).forEach(keysOf::add);
         return new Spelt(new PlaceMatcher.Match(exact.start(), exact.end(), exact.normStart(),
             exact.normEnd(), exact.key(), List.copyOf(keysOf)), null, true);

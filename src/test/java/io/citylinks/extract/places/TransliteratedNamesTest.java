@@ -139,4 +139,14 @@ class TransliteratedNamesTest {
     assertEquals("심니", TransliteratedNames.assimilated("십리"));
     assertEquals("연수", TransliteratedNames.assimilated("연수"));
   }
+
+  @Test
+  void aChineseCityGeoNamesKnowsOnlyInLatinLettersByItsPinyin() {
+    // GeoNames gives 淮安 only to a village of 1,350 people; Huai'an (2.5 million) has no Han
+    // name there: read in pinyin, the city competes and its size wins
+    String found = places("zh", "美国弗里蒙特市与淮安市结为友好城市。");
+    assertTrue(found.contains("淮安=Huai'an/CN"), found);
+    // "友好城市" (friendship cities) is not read by its sound
+    assertFalse(places("zh", "两市是友好城市。").contains("/CN"));
+  }
 }
