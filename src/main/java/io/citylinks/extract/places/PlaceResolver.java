@@ -269,7 +269,8 @@ public final class PlaceResolver {
       matched.add(matches);
       // a name read as a municipality next to its cue is one wherever the article writes it
       UnlistedNames.Found first =
-          empty ? null : UnlistedNames.find(n, language, matches, lexicon, Set.of());
+          empty ? null
+              : UnlistedNames.find(n, language, matches, lexicon, Set.of(), this::namesACountry);
       unlistedFirst.add(first);
       if (first != null) {
         first.unlisted().forEach(m -> unlistedKeys.add(m.key()));
@@ -311,7 +312,7 @@ public final class PlaceResolver {
       matches = withNamesSpeltBeforeTheirCountry(n, language, matches, spelt);
       UnlistedNames.Found named = matches == matched.get(s) && unlistedKeys.isEmpty()
           ? unlistedFirst.get(s) // the same question as the first pass asked
-          : UnlistedNames.find(n, language, matches, lexicon, unlistedKeys);
+          : UnlistedNames.find(n, language, matches, lexicon, unlistedKeys, this::namesACountry);
       matches = named.matches();
       int subdivisionEnd = -1;
       for (int i = 0; i < matches.size(); i++) {
@@ -846,6 +847,10 @@ public final class PlaceResolver {
   }
 
   /** The country a match names by its name (one country only), else null. */
+  private boolean namesACountry(PlaceMatcher.Match match) {
+    return countryOf(match) != null;
+  }
+
   private String countryOf(PlaceMatcher.Match match) {
     return countryOf(match, false);
   }

@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,7 +74,7 @@ final class UnlistedNames {
    * in {@code named} (keys found next to a cue elsewhere in the article) needs no cue here.
    */
   static Found find(SurfaceNormalizer.Normalized n, String lang, List<PlaceMatcher.Match> matches,
-      PlaceLexicon lexicon, Set<String> named) {
+      PlaceLexicon lexicon, Set<String> named, Predicate<PlaceMatcher.Match> namesACountry) {
     String text = n.text();
     boolean han = false;
     for (int i = 0; i < text.length() && !han; i++) {
@@ -134,7 +135,8 @@ final class UnlistedNames {
       int normEnd = normIndex(n, end);
       String key = text.substring(normStart, normEnd);
       if (!(cueBefore || listed || named.contains(key) || capitalisedCueAfter(n, lang, normEnd,
-          lexicon))) {
+          lexicon) || lexicon.municipalityCueAfter(lang, text, normEnd) >= 0
+          && countryRightBefore(text, normStart, matches, namesACountry))) {
         listEnd = -1;
         continue; // a name may start at the next capitalised word ("Ve Treptow-Köpenick")
       }
@@ -219,6 +221,25 @@ final class UnlistedNames {
         parents.put(child, parent);
       }
     }
+  }
+
+  /** A genitive suffix or nothing between a country's name and a name it qualifies. */
+  private static final Pattern GENITIVE_GAP = Pattern.compile("^['’]?\\p{L}{0,4}\\s+$");
+
+  /**
+   * Whether a country is named right before {@code normStart}, with at most a genitive suffix
+   * between ("Özbekistan'ın Koşarabat ilçesi"): then a lower-case cue after the name is enough.
+   */
+  private static boolean countryRightBefore(String text, int normStart,
+      List<PlaceMatcher.Match> matches, Predicate<PlaceMatcher.Match> namesACountry) {
+    for (PlaceMatcher.Match m : matches) {
+      if (m.normEnd() <= normStart && normStart - m.normEnd() <= 6
+          && GENITIVE_GAP.matcher(text.substring(m.normEnd(), normStart)).matches()
+          && namesACountry.test(m)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a gap between names holds only a comma or the like (asides in brackets aside). */

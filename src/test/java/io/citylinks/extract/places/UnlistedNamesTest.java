@@ -51,6 +51,18 @@ class UnlistedNamesTest {
   }
 
   @Test
+  void aLowerCaseCueIsEnoughAfterACountryNamedRightBefore() {
+    unknownToTheGazetteer("Kuzukent");
+    // "Özbekistan'ın Kuzukent ilçesi": the country in the genitive, then the name and its cue
+    String tr = places("tr",
+        "Gemlik Belediyesi, Özbekistan'ın Kuzukent ilçesi ile kardeş şehir protokolü imzaladı.");
+    assertTrue(tr.contains("Kuzukent=unlisted:UZ:kuzukent/unlisted"), tr);
+    // without the country a lower-case cue after a capitalised word proves nothing
+    String alone = places("tr", "Gemlik Belediyesi, Kuzukent ilçesi ile protokol imzaladı.");
+    assertTrue(!alone.contains("Kuzukent"), alone);
+  }
+
+  @Test
   void aNameAfterACommaIsAListItemOnlyInAList() {
     unknownToTheGazetteer("Kuzukent", "Vlinderwijk", "Aurelien Vasquier");
     // after "commune de Banfora," a person's name, no other item after it: an apposition
