@@ -112,7 +112,7 @@ public final class DevPartnershipReport {
   private static Set<String> matchedPlaceIds(PlaceMatcher matcher, Gazetteer gazetteer,
       String page, String lang) {
     Set<String> ids = new HashSet<>();
-    for (String sentence : DevPlaceReport.SENTENCES.split(page)) {
+    for (String sentence : DevPlaceReport.sentences(page)) {
       for (PlaceMatcher.Match m : matcher.find(sentence, lang)) {
         for (String key : m.keys()) {
           gazetteer.lookupEntries(key).forEach(e -> ids.add(e.place().id()));
@@ -124,8 +124,7 @@ public final class DevPartnershipReport {
 
   /** The places the resolver recognises in a page, as the tables' place_mentions hold them. */
   private static List<GoldScorer.Recognised> recognised(String page, String lang) {
-    List<String> sentences = Arrays.asList(DevPlaceReport.SENTENCES.split(
-        PublishedDates.splitDateLine(page).rest()));
+    List<String> sentences = DevPlaceReport.sentences(PublishedDates.splitDateLine(page).rest());
     List<GoldScorer.Recognised> out = new ArrayList<>();
     for (PlaceMention m : PlaceResolver.shared().resolve(sentences, lang)) {
       out.add(new GoldScorer.Recognised(m.name(), m.placeId(), m.country()));
@@ -148,7 +147,7 @@ public final class DevPartnershipReport {
     FoundDate date = split.date() != null ? split.date()
         : PublishedDates.fromText(split.rest(), lang).orElse(null);
     Integer year = date == null ? null : date.date().getYear();
-    List<String> sentences = Arrays.asList(DevPlaceReport.SENTENCES.split(split.rest()));
+    List<String> sentences = DevPlaceReport.sentences(split.rest());
     List<Found> out = new ArrayList<>();
     for (Candidate c : PartnershipExtractor.extract(sentences, lang, year, features)) {
       out.add(new Found(c.a().name(), c.a().country(), c.a().placeId(), c.b().name(),

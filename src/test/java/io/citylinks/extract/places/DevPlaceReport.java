@@ -23,6 +23,14 @@ import java.util.regex.Pattern;
 public final class DevPlaceReport {
   public static final Pattern SENTENCES = CitylinksConfig.defaults().extract().sentencePattern();
 
+  /**
+   * A page's sentences as the jobs' sentence detector gives them: split at the configured bounds,
+   * blank ones left out (a full stop before a line break bounds no empty sentence).
+   */
+  public static List<String> sentences(String page) {
+    return Arrays.stream(SENTENCES.split(page)).filter(s -> !s.isBlank()).toList();
+  }
+
   /** Found/expected partner cities over a labelled set. */
   public record Recall(int found, int expected, List<String> missed) {}
 
@@ -57,7 +65,7 @@ public final class DevPlaceReport {
       if (!Files.isRegularFile(doc)) {
         continue;
       }
-      List<String> sentences = Arrays.asList(SENTENCES.split(Files.readString(doc)));
+      List<String> sentences = sentences(Files.readString(doc));
       List<PlaceMention> mentions = resolver.resolve(sentences, g.path("lang").asText());
       Set<String> seen = new HashSet<>();
       for (PlaceMention m : mentions) {
