@@ -580,8 +580,8 @@ public final class PlaceResolver {
    * Darkhan).
    */
   private boolean hanRegionAhead(String language, String text, PlaceMatcher.Match m) {
-    if (PlaceMatcher.scriptClass(m.key().charAt(0)) != PlaceMatcher.HAN) {
-      return false;
+    if (PlaceMatcher.scriptClass(m.key().charAt(0)) != PlaceMatcher.HAN || namesACountry(m)) {
+      return false; // 美国加州: the country, then its state
     }
     for (int k = m.normEnd() + 1; k <= Math.min(text.length(), m.normEnd() + 3); k++) {
       char c = text.charAt(k - 1);

@@ -342,6 +342,13 @@ class PlaceResolverTest {
   }
 
   @Test
+  void aCountryBeforeItsStateIsStillTheCountry() {
+    // 美国加州: the United States, then California; the small city after both is in the US
+    String zh = places("zh", "美国加州库比蒂诺市与成都市签署了友好城市协议。");
+    assertTrue(zh.contains("美国=country:US") && zh.contains("库比蒂诺=5341145"), zh);
+  }
+
+  @Test
   void arabicCommonNounsAreNoPlaces() {
     // الجزيرة (the island) and القصر (the palace) are words here, not Algiers and El Kseur
     String ar = places("ar", "بحث محافظ بغداد مع حاكم الجزيرة الكبرى التعاون وزار القصر القديم.");
