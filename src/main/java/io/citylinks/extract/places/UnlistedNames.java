@@ -136,7 +136,8 @@ final class UnlistedNames {
       String key = text.substring(normStart, normEnd);
       if (!(cueBefore || listed || named.contains(key) || capitalisedCueAfter(n, lang, normEnd,
           lexicon) || lexicon.municipalityCueAfter(lang, text, normEnd) >= 0
-          && countryRightBefore(text, normStart, matches, namesACountry))) {
+          && countryRightBefore(text, normStart, matches, namesACountry)
+          || countryInBracketsAfter(text, normEnd, matches, namesACountry))) {
         listEnd = -1;
         continue; // a name may start at the next capitalised word ("Ve Treptow-Köpenick")
       }
@@ -236,6 +237,28 @@ final class UnlistedNames {
       if (m.normEnd() <= normStart && normStart - m.normEnd() <= 6
           && GENITIVE_GAP.matcher(text.substring(m.normEnd(), normStart)).matches()
           && namesACountry.test(m)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the name is followed by its country in brackets ("Kuzukent (Niemcy)", "Vlinderwijk
+   * (Hongarije)"): the way lists of partner towns write a town of another country.
+   */
+  private static boolean countryInBracketsAfter(String text, int normEnd,
+      List<PlaceMatcher.Match> matches, Predicate<PlaceMatcher.Match> namesACountry) {
+    int open = normEnd;
+    while (open < text.length() && text.charAt(open) == ' ') {
+      open++;
+    }
+    if (open >= text.length() || text.charAt(open) != '(') {
+      return false;
+    }
+    for (PlaceMatcher.Match m : matches) {
+      if (m.normStart() == open + 1 && m.normEnd() < text.length()
+          && text.charAt(m.normEnd()) == ')' && namesACountry.test(m)) {
         return true;
       }
     }

@@ -63,6 +63,19 @@ class UnlistedNamesTest {
   }
 
   @Test
+  void aListOfTownsWithTheirCountriesInBrackets() {
+    unknownToTheGazetteer("Kuzukent", "Vlinderwijk", "Quelmacura");
+    String pl = places("pl",
+        "Partnerami gminy Ełk są: Kuzukent (Niemcy), Vlinderwijk (Litwa) i Quelmacura (Ukraina).");
+    assertTrue(pl.contains("Kuzukent=unlisted:DE:kuzukent/unlisted"), pl);
+    assertTrue(pl.contains("Vlinderwijk=unlisted:LT:vlinderwijk/unlisted"), pl);
+    assertTrue(pl.contains("Quelmacura=unlisted:UA:quelmacura/unlisted"), pl);
+    // a Ukrainian hromada and a territorial community, in Polish
+    String hromada = places("pl", "Delegacja z ukraińskiej hromady Vlinderwijk odwiedziła Kętrzyn.");
+    assertTrue(hromada.contains("Vlinderwijk=unlisted:UA:vlinderwijk/unlisted"), hromada);
+  }
+
+  @Test
   void aNameAfterACommaIsAListItemOnlyInAList() {
     unknownToTheGazetteer("Kuzukent", "Vlinderwijk", "Aurelien Vasquier");
     // after "commune de Banfora," a person's name, no other item after it: an apposition
