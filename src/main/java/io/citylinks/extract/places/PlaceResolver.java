@@ -427,6 +427,9 @@ public final class PlaceResolver {
     resolveListed(groups, normalised, language, articleCountries, sentenceCountries);
     resolveUnlisted(groups.values(), groupOf, language, articleCountries, sentenceCountries);
     oneSensePerName(groups.values());
+    if ("zh".equals(language)) {
+      countiesByTheirOwnNames(groups.values(), texts);
+    }
     List<PlaceMention> out = new ArrayList<>();
     for (Group g : groups.values()) {
       if (g.chosen == null) {
@@ -1248,6 +1251,51 @@ public final class PlaceResolver {
             .equals(country) && o.chosen.kind() != Place.Kind.COUNTRY
             && o.occurrences.get(0).match().key().equals(key))
         .map(o -> o.chosen).findFirst();
+  }
+
+  /** Han suffixes of a county or district (县, 区). */
+  private static final String HAN_COUNTY_SUFFIXES = "县区縣區";
+
+  /**
+   * Chinese counties and districts by their own names: GeoNames often lists a county or district
+   * (如东县, 顺德区) under its seat town's name (Juegang, Daliang), while the partner is the county
+   * (Rudong, Shunde). A Han name written with 县 or 区 read as a Chinese place whose Latin name
+   * sounds otherwise than the name's pinyin becomes the county's own place ({@code
+   * unlisted:CN:rudong}); one whose name matches (海淀区, Haidian) stays.
+   */
+  private void countiesByTheirOwnNames(Collection<Group> groups,
+      List<SurfaceNormalizer.Normalized> texts) {
+    for (Group g : groups) {
+      Place p = g.chosen;
+      if (p == null || !CHINESE_COUNTRIES.contains(p.countryCode())
+          || p.kind() == Place.Kind.COUNTRY) {
+        continue;
+      }
+      Occurrence o = g.occurrences.get(0);
+      String key = o.match().key();
+      if (PlaceMatcher.scriptClass(key.charAt(0)) != PlaceMatcher.HAN) {
+        continue;
+      }
+      String text = texts.get(o.sentence()).text();
+      String name;
+      if (HAN_COUNTY_SUFFIXES.indexOf(key.charAt(key.length() - 1)) >= 0) {
+        name = key.substring(0, key.length() - 1);
+      } else if (o.match().normEnd() < text.length()
+          && HAN_COUNTY_SUFFIXES.indexOf(text.charAt(o.match().normEnd())) >= 0) {
+        name = key;
+      } else {
+        continue;
+      }
+      String latin = transliterated().districtName(name, p.countryCode());
+      if (latin == null || TransliteratedNames.skeleton(latin)
+          .equals(TransliteratedNames.skeleton(p.asciiName()))) {
+        continue;
+      }
+      String ascii = Ascii.fold(latin);
+      g.chosen = new Place(UNLISTED_ID_PREFIX + p.countryCode() + ":"
+          + SurfaceNormalizer.normalize(ascii), latin, ascii, p.countryCode(), "ADM3", 0, "",
+          Place.Kind.CITY, Double.NaN, Double.NaN);
+    }
   }
 
   /**

@@ -338,7 +338,8 @@ class PlaceResolverTest {
     assertTrue(prefectures.contains("泉佐野=11612567"), prefectures);
     // the city with 市, and a Chinese county with 县, stay cities
     String cities = places("zh", "江苏省如东县与日本和歌山市签署了友好交流协议。");
-    assertTrue(cities.contains("和歌山市=1926004") && cities.contains("如东县=1804979"), cities);
+    assertTrue(cities.contains("和歌山市=1926004") && cities.contains("如东县=unlisted:CN:rudong"),
+        cities);
   }
 
   @Test
@@ -346,6 +347,16 @@ class PlaceResolverTest {
     // 美国加州: the United States, then California; the small city after both is in the US
     String zh = places("zh", "美国加州库比蒂诺市与成都市签署了友好城市协议。");
     assertTrue(zh.contains("美国=country:US") && zh.contains("库比蒂诺=5341145"), zh);
+  }
+
+  @Test
+  void aChineseCountyIsNamedAsTheCountyNotItsSeat() {
+    // GeoNames lists 如东县 and 顺德区 under their seats (Juegang, Daliang): the county is meant
+    String zh = places("zh", "江苏省如东县代表团访问了日本。", "广东省佛山市顺德区代表团访问了日本。");
+    assertTrue(zh.contains("如东县=unlisted:CN:rudong") && zh.contains("顺德区=unlisted:CN:shunde"),
+        zh);
+    // a district GeoNames names as it is keeps its id
+    assertTrue(places("zh", "北京市海淀区代表团访问了日本。").contains("海淀区=1809104"));
   }
 
   @Test
