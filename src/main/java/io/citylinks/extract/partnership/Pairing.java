@@ -648,6 +648,13 @@ public final class Pairing {
       }
       return pairs;
     }
+    if (foreign.size() == 1 && oneList(sentence, local)) {
+      // "Gemlik ve Akhisar belediyeleri, X ilçesi ile protokol imzaladı": each signs with X
+      for (PlaceMention l : local) {
+        pairs.add(new PlaceMention[] {l, foreign.get(0)});
+      }
+      return pairs;
+    }
     if (foreign.size() == 1) {
       PlaceMention f = foreign.get(0);
       pairs.add(new PlaceMention[] {
@@ -671,6 +678,21 @@ public final class Pairing {
       }
     }
     return pairs;
+  }
+
+  /**
+   * Whether the mentions (in text order) are the items of one list: only list separators between
+   * each and the next ("Gemlik ve Akhisar", "A, B and C").
+   */
+  private static boolean oneList(String sentence, List<PlaceMention> mentions) {
+    for (int i = 0; i + 1 < mentions.size(); i++) {
+      PlaceMention a = mentions.get(i);
+      PlaceMention b = mentions.get(i + 1);
+      if (b.start() < a.end() || !ListGap.separates(sentence.substring(a.end(), b.start()))) {
+        return false;
+      }
+    }
+    return mentions.size() > 1;
   }
 
   /**

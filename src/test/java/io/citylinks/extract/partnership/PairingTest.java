@@ -113,6 +113,15 @@ class PairingTest {
   }
 
   @Test
+  void citiesListedAsOneSideEachPairWithTheOther() {
+    // two Turkish towns sign together with one Uzbek district: each is its partner, not the
+    // other's
+    String found = allPairs("tr", "Gemlik ve Akhisar belediyeleri, Özbekistan'ın Kuzukent "
+        + "ilçesi ile kardeş şehir protokolü imzaladı.");
+    assertEquals("Akhisar/TR-Kuzukent/UZ twinning; Gemlik/TR-Kuzukent/UZ twinning", found);
+  }
+
+  @Test
   void aVisitCalledOffIsNoPartnership() {
     assertEquals("", pairs("en",
         "The mayor of Leeds called off his official visit to Tver, Russia, on Monday."));
