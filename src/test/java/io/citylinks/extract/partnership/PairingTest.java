@@ -81,6 +81,28 @@ class PairingTest {
   }
 
   @Test
+  void aPairNoSentenceNamesIsNeverSure() {
+    // Tver is paired with Leeds, the article's city, though no sentence names both: an inference
+    // (the model alone gives it 0.81)
+    List<Candidate> inferred = PartnershipExtractor.extract(List.of(
+        "Leeds signs a sister city agreement",
+        "The mayor of Leeds welcomed the guests on Monday.",
+        "A delegation of Tver, Russia, signed the sister city agreement with the council.",
+        "The Tver delegation also visited schools under the sister city agreement.",
+        "Tver officials invited the council to a return visit as sister cities."), "en", 2024);
+    assertEquals(1, inferred.size(), inferred.toString());
+    assertEquals(Pairing.INFERRED_PAIR_CONFIDENCE, inferred.get(0).confidence(), 1e-9);
+    // a headline naming both makes the same tie sure
+    List<Candidate> named = PartnershipExtractor.extract(List.of(
+        "Leeds welcomes sister city delegation from Tver",
+        "The mayor of Leeds welcomed the guests on Monday.",
+        "A delegation of Tver, Russia, signed the sister city agreement with the council.",
+        "The Tver delegation also visited schools under the sister city agreement."), "en", 2024);
+    assertEquals(1, named.size(), named.toString());
+    assertTrue(named.get(0).confidence() > 0.8, named.toString());
+  }
+
+  @Test
   void aCountryWithoutACityIsNoPartner() {
     assertEquals("", pairs("en",
         "The mayor of Leeds received a Chinese delegation at the town hall.",
