@@ -160,7 +160,7 @@ public final class Pairing {
         continue;
       }
       if (weights.containsKey(Type.RECALLED)) {
-        continue; // "Cabe recordar que Temuco tiene convenios con...": known, not news
+        continue; // "Cabe recordar que Valdivia firmó convenios con...": known, not news
       }
       twinningArticle |= weights.getOrDefault(Type.TWINNING, 0.0) >= STRONG
           && !weights.containsKey(Type.BACKGROUND);
@@ -659,7 +659,7 @@ public final class Pairing {
       return pairs;
     }
     if (foreign.size() == 1 && oneList(sentence, local)) {
-      // "Gemlik ve Akhisar belediyeleri, X ilçesi ile protokol imzaladı": each signs with X
+      // "Nazilli ve Söke belediyeleri, X ilçesi ile protokol imzaladı": each signs with X
       for (PlaceMention l : local) {
         pairs.add(new PlaceMention[] {l, foreign.get(0)});
       }
@@ -692,7 +692,7 @@ public final class Pairing {
 
   /**
    * Whether the mentions (in text order) are the items of one list: only list separators between
-   * each and the next ("Gemlik ve Akhisar", "A, B and C").
+   * each and the next ("Nazilli ve Söke", "A, B and C").
    */
   private static boolean oneList(String sentence, List<PlaceMention> mentions) {
     for (int i = 0; i + 1 < mentions.size(); i++) {

@@ -552,13 +552,14 @@ public final class PlaceResolver {
     return out;
   }
 
+  /** Countries whose places Chinese names by their own characters. */
+  private static final Set<String> CHINESE_COUNTRIES = Set.of("CN", "TW", "HK", "MO");
+
   /**
    * Whether a Chinese text names a Japanese prefecture: a prefectural capital's name followed by
    * 县 or 府 (和歌山县, 大阪府), with no Chinese place of that name with people, is the prefecture
    * (Japanese 県), not its city; a Chinese county's 县 stays a municipality.
    */
-  private static final Set<String> CHINESE_COUNTRIES = Set.of("CN", "TW", "HK", "MO");
-
   private boolean japanesePrefecture(String language, String text, PlaceMatcher.Match m) {
     if (!"zh".equals(language) || m.normEnd() >= text.length()
         || "县縣府".indexOf(text.charAt(m.normEnd())) < 0) {

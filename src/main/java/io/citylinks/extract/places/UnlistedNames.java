@@ -130,7 +130,7 @@ final class UnlistedNames {
       int end = words.get(last).end();
       if (listed && !cueBefore && punctuationOnly(source.substring(listEnd, first.start()))
           && !listContinues(words, last, source)) {
-        listed = false; // "commune de Banfora, Souleymane Soulama, veut": an apposition
+        listed = false; // "le maire de la commune de X, <his name>, a dit": an apposition
       }
       int normEnd = normIndex(n, end);
       String key = text.substring(normStart, normEnd);
@@ -229,7 +229,7 @@ final class UnlistedNames {
 
   /**
    * Whether a country is named right before {@code normStart}, with at most a genitive suffix
-   * between ("Özbekistan'ın Koşarabat ilçesi"): then a lower-case cue after the name is enough.
+   * between ("Kırgızistan'ın Kuzukent ilçesi"): then a lower-case cue after the name is enough.
    */
   private static boolean countryRightBefore(String text, int normStart,
       List<PlaceMatcher.Match> matches, Predicate<PlaceMatcher.Match> namesACountry) {

@@ -136,11 +136,11 @@ class PairingTest {
 
   @Test
   void citiesListedAsOneSideEachPairWithTheOther() {
-    // two Turkish towns sign together with one Uzbek district: each is its partner, not the
+    // two Turkish towns sign together with one Kyrgyz district: each is its partner, not the
     // other's
-    String found = allPairs("tr", "Gemlik ve Akhisar belediyeleri, Özbekistan'ın Kuzukent "
-        + "ilçesi ile kardeş şehir protokolü imzaladı.");
-    assertEquals("Akhisar/TR-Kuzukent/UZ twinning; Gemlik/TR-Kuzukent/UZ twinning", found);
+    String found = allPairs("tr", "Nazilli ve Söke belediyeleri, Kırgızistan'ın Kuzukent "
+        + "ilçesi ile kardeş şehir protokolü yaptı.");
+    assertEquals("Kuzukent/KG-Nazilli/TR twinning; Kuzukent/KG-Söke/TR twinning", found);
   }
 
   @Test

@@ -53,12 +53,12 @@ class UnlistedNamesTest {
   @Test
   void aLowerCaseCueIsEnoughAfterACountryNamedRightBefore() {
     unknownToTheGazetteer("Kuzukent");
-    // "Özbekistan'ın Kuzukent ilçesi": the country in the genitive, then the name and its cue
+    // "Kırgızistan'ın Kuzukent ilçesi": the country in the genitive, then the name and its cue
     String tr = places("tr",
-        "Gemlik Belediyesi, Özbekistan'ın Kuzukent ilçesi ile kardeş şehir protokolü imzaladı.");
-    assertTrue(tr.contains("Kuzukent=unlisted:UZ:kuzukent/unlisted"), tr);
+        "Nazilli Belediyesi, Kırgızistan'ın Kuzukent ilçesi ile dostluk protokolü yaptı.");
+    assertTrue(tr.contains("Kuzukent=unlisted:KG:kuzukent/unlisted"), tr);
     // without the country a lower-case cue after a capitalised word proves nothing
-    String alone = places("tr", "Gemlik Belediyesi, Kuzukent ilçesi ile protokol imzaladı.");
+    String alone = places("tr", "Nazilli Belediyesi, Kuzukent ilçesi ile protokol yaptı.");
     assertTrue(!alone.contains("Kuzukent"), alone);
   }
 
