@@ -552,9 +552,6 @@ public final class PlaceResolver {
     return out;
   }
 
-  /** Countries whose places Chinese names by their own characters. */
-  private static final Set<String> CHINESE_COUNTRIES = Set.of("CN", "TW", "HK", "MO");
-
   /**
    * Whether a Chinese text names a Japanese prefecture: a prefectural capital's name followed by
    * 县 or 府 (和歌山县, 大阪府), with no Chinese place of that name with people, is the prefecture
@@ -569,7 +566,7 @@ public final class PlaceResolver {
     for (String key : m.keys()) {
       for (Entry e : matcher.gazetteer().lookupEntries(key)) {
         Place p = e.place();
-        if (CHINESE_COUNTRIES.contains(p.countryCode()) && p.population() > 0) {
+        if (TransliteratedNames.CHINESE.contains(p.countryCode()) && p.population() > 0) {
           return false;
         }
         prefecture |= p.countryCode().equals("JP") && p.featureCode().equals("PPLA");
@@ -1233,12 +1230,16 @@ public final class PlaceResolver {
       String name = g.parent == null ? g.occurrences.get(0).surface()
           : country == null ? null : transliterated().districtName(key, country);
       if (country != null && name != null) {
-        String ascii = Ascii.fold(name);
-        String id = UNLISTED_ID_PREFIX + country + ":" + SurfaceNormalizer.normalize(ascii);
-        accept(g, new Place(id, name, ascii, country, "PPL", 0, "", Place.Kind.CITY, Double.NaN,
-            Double.NaN), "unlisted", confidence);
+        accept(g, unlistedPlace(name, country, "PPL"), "unlisted", confidence);
       }
     }
+  }
+
+  /** A place the gazetteer lacks, by its name: id {@code unlisted:CC:ascii-name}. */
+  private static Place unlistedPlace(String name, String country, String featureCode) {
+    String ascii = Ascii.fold(name);
+    return new Place(UNLISTED_ID_PREFIX + country + ":" + SurfaceNormalizer.normalize(ascii), name,
+        ascii, country, featureCode, 0, "", Place.Kind.CITY, Double.NaN, Double.NaN);
   }
 
   /**
@@ -1268,7 +1269,7 @@ public final class PlaceResolver {
       List<SurfaceNormalizer.Normalized> texts) {
     for (Group g : groups) {
       Place p = g.chosen;
-      if (p == null || !CHINESE_COUNTRIES.contains(p.countryCode())
+      if (p == null || !TransliteratedNames.CHINESE.contains(p.countryCode())
           || p.kind() == Place.Kind.COUNTRY) {
         continue;
       }
@@ -1292,10 +1293,7 @@ public final class PlaceResolver {
           .equals(TransliteratedNames.skeleton(p.asciiName()))) {
         continue;
       }
-      String ascii = Ascii.fold(latin);
-      g.chosen = new Place(UNLISTED_ID_PREFIX + p.countryCode() + ":"
-          + SurfaceNormalizer.normalize(ascii), latin, ascii, p.countryCode(), "ADM3", 0, "",
-          Place.Kind.CITY, Double.NaN, Double.NaN);
+      g.chosen = unlistedPlace(latin, p.countryCode(), "ADM3");
     }
   }
 

@@ -70,8 +70,11 @@ final class TransliteratedNames {
   /** What may follow a spelt Han or kana name and make it a place (the resolver's suffix). */
   static final String HAN_SUFFIXES = HAN_ADMINISTRATIVE + TOWN_SUFFIXES;
   static final String HANJA_FILE = "places/hanja-readings.tsv";
-  /** Whose places Korean names by the Sino-Korean reading of their characters. */
-  private static final Set<String> CHINESE = Set.of("CN", "TW", "HK", "MO");
+  /**
+   * Whose places Korean names by the Sino-Korean reading of their characters, and Chinese by
+   * their own.
+   */
+  static final Set<String> CHINESE = Set.of("CN", "TW", "HK", "MO");
   /** Romanised Hangul names only Korean places: South and North Korea. */
   private static final Set<String> KOREAS = Set.of("KR", "KP");
 
@@ -692,10 +695,7 @@ final class TransliteratedNames {
         if (han.isEmpty()) {
           return null;
         }
-        List<String> keysOf = new ArrayList<>(exact.keys());
-        han.stream().filter(k -> !keysOf.contains(k)).forEach(keysOf::add);
-        return new Spelt(new PlaceMatcher.Match(exact.start(), exact.end(), exact.normStart(),
-            exact.normEnd(), exact.key(), List.copyOf(keysOf)), null, true);
+        return withReadings(exact, han);
       }
       if (anyCovered(covered, start, start + cut)) {
         return null;
@@ -760,10 +760,7 @@ final class TransliteratedNames {
       }
       if (exact != null) {
         // 延寿区 is a Chinese county and a district of Incheon: both readings compete
-        List<String> keysOf = new ArrayList<>(exact.keys());
-        found.stream().filter(k -> !keysOf.contains(k)).forEach(keysOf::add);
-        return new Spelt(new PlaceMatcher.Match(exact.start(), exact.end(), exact.normStart(),
-            exact.normEnd(), exact.key(), List.copyOf(keysOf)), null, true);
+        return withReadings(exact, found);
       }
       return spelt(n, start, suffix, han, found, ids);
     }
@@ -822,13 +819,7 @@ final class TransliteratedNames {
       }
       if (exact != null) {
         // 淮安 is also a village's name (1,350 people): the city's reading competes with it
-        List<String> keysOf = new ArrayList<>(exact.keys());
-        if (keysOf.containsAll(found)) {
-          return null;
-        }
-        found.stream().filter(k -> !keysOf.contains(k)).forEach(keysOf::add);
-        return new Spelt(new PlaceMatcher.Match(exact.start(), exact.end(), exact.normStart(),
-            exact.normEnd(), exact.key(), List.copyOf(keysOf)), null, true);
+        return exact.keys().containsAll(found) ? null : withReadings(exact, found);
       }
       return spelt(n, start, suffix, han, found, ids);
     }
@@ -930,6 +921,17 @@ final class TransliteratedNames {
       }
     }
     return null;
+  }
+
+  /**
+   * The matcher's exact match of a name with more readings joined to its own, competing with
+   * them ({@link Spelt#sameSpan}).
+   */
+  private static Spelt withReadings(PlaceMatcher.Match exact, List<String> more) {
+    List<String> keysOf = new ArrayList<>(exact.keys());
+    more.stream().filter(k -> !keysOf.contains(k)).forEach(keysOf::add);
+    return new Spelt(new PlaceMatcher.Match(exact.start(), exact.end(), exact.normStart(),
+        exact.normEnd(), exact.key(), List.copyOf(keysOf)), null, true);
   }
 
   private static Spelt spelt(SurfaceNormalizer.Normalized n, int start, int end,
