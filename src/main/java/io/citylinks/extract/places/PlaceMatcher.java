@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Polish (articles in Polish): a Latin key may be followed by a case ending, and a key
  *       ending in a, o or e is also matched by its stem plus an ending ({@code Krakowie},
  *       {@code Gdańsku}, {@code Warszawy}); diacritics are folded first, so ó/o and ł/l
- *       alternations need no rule.
+ *       alternations need no rule. Names of several words declined word by word ({@code Gorzowa
+ *       Wielkopolskiego}, {@code Hradca Králové}, {@code Frankfurtu nad Odrą}) are read back to
+ *       their keys by {@link PolishNames}.
  *   <li>Hangul: the match must start a word; after it a Korean administrative suffix, an office
  *       and a particle may follow, each optional ({@code 서울시와}, {@code 서울시장은},
  *       {@code 도봉구는}, {@code 부산에서}), and the mention is the name alone.
@@ -300,6 +302,9 @@ public final class PlaceMatcher {
         raw.add(m);
       }
     });
+    if (polish) {
+      addDeclinedNames(raw, PolishNames.find(n, gazetteer));
+    }
     if (raw.isEmpty()) {
       return raw;
     }
@@ -327,6 +332,31 @@ public final class PlaceMatcher {
       }
     }
     return out;
+  }
+
+  /**
+   * Adds Polish declined names ({@link PolishNames}) to the automaton's matches; a span the
+   * automaton matched too keeps one match with the keys of both ("Siedlec" the village and the
+   * genitive of Siedlce).
+   */
+  private static void addDeclinedNames(List<Match> raw, List<Match> declined) {
+    for (Match d : declined) {
+      int same = -1;
+      for (int i = 0; i < raw.size() && same < 0; i++) {
+        if (raw.get(i).normStart() == d.normStart() && raw.get(i).normEnd() == d.normEnd()) {
+          same = i;
+        }
+      }
+      if (same < 0) {
+        raw.add(d);
+        continue;
+      }
+      Match m = raw.get(same);
+      List<String> keys = new ArrayList<>(m.keys());
+      addAll(keys, d.keys().toArray(new String[0]));
+      raw.set(same, new Match(m.start(), m.end(), m.normStart(), m.normEnd(), m.key(),
+          List.copyOf(keys)));
+    }
   }
 
   private Match accept(SurfaceNormalizer.Normalized n, int begin, int end, String key,
@@ -597,7 +627,7 @@ public final class PlaceMatcher {
     return last == 'n' ? stem + "ni" : stem + last;
   }
 
-  private static boolean isLatinVowel(char c) {
+  static boolean isLatinVowel(char c) {
     return "aeiouy".indexOf(c) >= 0;
   }
 

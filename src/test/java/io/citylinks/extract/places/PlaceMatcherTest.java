@@ -107,6 +107,25 @@ class PlaceMatcherTest {
   }
 
   @Test
+  void polishNamesOfSeveralWordsDeclinedWordByWord() {
+    String s = "Goście z Gorzowa Wielkopolskiego, Białej Podlaskiej i Rawy Ruskiej pojechali do "
+        + "Hradca Králové, potem do Kudowy-Zdroju, Frankfurtu nad Odrą i Czerniowiec.";
+    String f = found(s, "pl");
+    assertTrue(f.contains("Gorzowa Wielkopolskiego→gorzow wielkopolski"), f);
+    assertTrue(f.contains("Białej Podlaskiej→biała podlaska"), f);
+    assertTrue(f.contains("Rawy Ruskiej→rawa ruska"), f);
+    assertTrue(f.contains("Hradca Králové→hradec kralove"), f);
+    assertTrue(f.matches("(?s).*Kudowy-Zdroju→kudowa.zdroj\\b.*"), f);
+    assertTrue(f.contains("Frankfurtu nad Odrą→frankfurt nad odra"), f);
+    assertTrue(f.contains("Czerniowiec→czerniowce"), f);
+    // lower-case words are no name, and only Polish articles decline this way
+    String lower = found("Goście z gorzowa wielkopolskiego.", "pl");
+    assertTrue(!lower.contains("gorzow wielkopolski"), lower);
+    String en = found("Guests from Gorzowa Wielkopolskiego and Hradca Králové.", "en");
+    assertTrue(!en.contains("wielkopolski") && !en.contains("hradec kralove"), en);
+  }
+
+  @Test
   void ukrainianVowelAlternationAndAdjectiveNames() {
     String s = "Делегація Києва і Харкова прибула до Чернігова, потім була в Києві з мером "
         + "Кам’янського та зустрілася з Кам'янським районом.";
