@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -71,6 +72,8 @@ public final class Pairing {
   /** The headline and lead count double. */
   static final int LEAD_SENTENCES = 2;
 
+  /** Farthest apart two places of one province are when one lies within the other. */
+  static final double WITHIN_KM = 20;
   /** Characters between two mentions that make the first the container of the second. */
   private static final Pattern CONTAINER_GAP =
       Pattern.compile("^(?:['’]?\\p{L}{0,4}\\s*|\\s*,\\s*|\\s*\\(\\s*|\\s+)$");
@@ -208,6 +211,7 @@ public final class Pairing {
       if (!p.acceptable()
           || endsATie && p.total() == p.typed(Type.PAST_TWINNING)
           || containerOfAPartner(p, pairs.values(), containerOf)
+          || oneWithinTheOther(p.a, p.b)
           || (diplomats && p.courtesyCall())) {
         continue;
       }
@@ -494,6 +498,25 @@ public final class Pairing {
     }
     cities.removeAll(containers);
     return cities;
+  }
+
+  /**
+   * Whether one of two places lies within the other, as a district within its city ("Mersin" and
+   * "Mezitli"): of one province and at most {@value #WITHIN_KM} km apart. A city does not partner
+   * its own district.
+   */
+  static boolean oneWithinTheOther(PlaceMention x, PlaceMention y) {
+    if (!x.country().equals(y.country())) {
+      return false;
+    }
+    Gazetteer g = Gazetteer.shared();
+    Optional<Place> px = g.byId(x.placeId());
+    Optional<Place> py = g.byId(y.placeId());
+    if (px.isEmpty() || py.isEmpty() || px.get().admin1().isEmpty()
+        || !px.get().admin1().equals(py.get().admin1())) {
+      return false;
+    }
+    return px.get().kmTo(py.get()) <= WITHIN_KM; // false when either has no coordinates
   }
 
   /**

@@ -249,6 +249,21 @@ class PairingTest {
   }
 
   @Test
+  void aCityNeverPartnersItsOwnDistrict() {
+    // Muratpaşa is a district of Antalya: both sign, with a third city, and never with each other
+    String found = allPairs("tr",
+        "Antalya Büyükşehir Belediye Başkanı ile Muratpaşa Belediye Başkanı, Gürcistan'ın Batum "
+            + "kentiyle kardeş şehir protokolü imzaladı.",
+        "Antalya ile Muratpaşa arasında da kardeş şehir protokolü imzalandı.");
+    assertTrue(found.contains("Batumi/GE-Muratpaşa/TR twinning"), found);
+    assertTrue(!found.contains("Antalya/TR-Muratpaşa") && !found.contains("Muratpaşa/TR-Antalya"),
+        found);
+    // two cities of one country far apart still may
+    assertTrue(allPairs("tr", "Antalya ile Kars arasında kardeş şehir protokolü imzalandı.")
+        .matches("(Antalya/TR-Kars/TR|Kars/TR-Antalya/TR) twinning"));
+  }
+
+  @Test
   void theGuestsOfAForumTheHomeCityHostsAttendAConference() {
     // a forum of sister cities hosted by Leeds: its guests attend a conference, whatever ties the
     // article names

@@ -56,6 +56,11 @@ public record Place(
     return COUNTRY_ID_PREFIX + iso2;
   }
 
+  /** Great-circle distance in km to {@code other}; {@code NaN} when either has no coordinates. */
+  public double kmTo(Place other) {
+    return GazetteerBuilder.distanceKm(lat, lon, other.lat, other.lon);
+  }
+
   /** True for GeoNames cities, whose id is the numeric geonameid. */
   public boolean isGeoNames() {
     return kind == Kind.CITY;
