@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
 
 /**
  * Names the gazetteer has in another script than the article's, found through a reading of the
@@ -428,6 +429,35 @@ final class TransliteratedNames {
    * them ({@link #asChineseHearsIt}).
    */
   private Map<String, String> byChineseSound(String pinyin, Set<String> exclude) {
+    Map<String, String> found = byChineseSoundAsRead(pinyin, exclude);
+    String hard = PINYIN_J.matcher(pinyin).replaceAll("g");
+    if (hard.equals(pinyin)) {
+      return found;
+    }
+    // 吉 (ji) writes a foreign gi as often as ji (莫吉廖夫 Mogilev): of the two readings' towns
+    // in one country, the larger
+    Map<String, String> best = new HashMap<>();
+    Map<String, Place> bestIn = new HashMap<>();
+    Map<String, String> hardFound = byChineseSoundAsRead(hard, exclude);
+    for (Map<String, String> m : List.of(found, hardFound)) {
+      m.forEach((id, key) -> gazetteer.byId(id).ifPresent(p -> {
+        Place other = bestIn.get(p.countryCode());
+        if (other == null || p.population() > other.population()) {
+          if (other != null) {
+            best.remove(other.id());
+          }
+          bestIn.put(p.countryCode(), p);
+          best.put(id, key);
+        }
+      }));
+    }
+    return best;
+  }
+
+  /** The pinyin j at a syllable's start. */
+  private static final Pattern PINYIN_J = Pattern.compile("(?<![\\p{L}\\p{M}])j");
+
+  private Map<String, String> byChineseSoundAsRead(String pinyin, Set<String> exclude) {
     Map<String, String> found = bySound(pinyin, exclude, sounds, soundIds);
     Set<String> countries = new HashSet<>();
     found.keySet().forEach(id -> gazetteer.byId(id).ifPresent(p -> countries.add(p.countryCode())));

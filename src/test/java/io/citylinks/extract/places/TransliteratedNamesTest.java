@@ -129,6 +129,15 @@ class TransliteratedNamesTest {
   }
 
   @Test
+  void chineseJiWritesAForeignGi() {
+    // 莫吉廖夫 is mo-ji-liao-fu: Mogilev's g, which as a j would sound like a small town's name
+    String by = places("zh", "长沙市与白俄罗斯莫吉廖夫市签署了友好城市协议。");
+    assertTrue(by.contains("莫吉廖夫=Mahilyow/BY"), by);
+    // without the country before it the name is not read by its sound
+    assertFalse(places("zh", "长沙市与莫吉廖夫市签署了友好城市协议。").contains("BY"));
+  }
+
+  @Test
   void koreanDistrictNamesAsTheyAreSaid() {
     // 中浪 read the Korean way is 중랑, said and romanised Jungnang; 鍾路 is Jongno
     String found = places("zh", "韩国首尔市中浪区代表团访问了成都市武侯区。");
