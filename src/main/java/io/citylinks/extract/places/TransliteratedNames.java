@@ -785,6 +785,16 @@ final class TransliteratedNames {
           found.add(k);
         }
       }
+      if (found.isEmpty() && reading.indexOf('금') >= 0
+          && han.indexOf('金') >= 0) {
+        // a place's 金 is 김 (金海 김해 Gimhae, 金浦 김포 Gimpo), elsewhere 금
+        String place = reading.replace('금', '김');
+        for (String k : exact(looseKey(HANGUL.get().transliterate(place)))) {
+          if (addPlaces(k, KOREAS, ids)) {
+            found.add(k);
+          }
+        }
+      }
       if (found.isEmpty()) {
         continue;
       }

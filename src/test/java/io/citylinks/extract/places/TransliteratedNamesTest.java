@@ -138,6 +138,17 @@ class TransliteratedNamesTest {
   }
 
   @Test
+  void koreanPlaceNamesReadGeumAsGim() {
+    // 金 is 금 in Korean words and 김 in place names: 金海 김해 Gimhae, 金浦 김포 Gimpo
+    String kr = places("zh", "长沙市与韩国金海市签署了友好城市协议，韩国金浦市代表团也出席。");
+    assertTrue(kr.contains("金海=Kimhae/KR"), kr);
+    assertTrue(kr.contains("金浦=Gimpo-si/KR"), kr);
+    // a Chinese city of the same characters stays Chinese without Korea around it
+    String cn = places("zh", "浙江省金华市代表团访问了长沙市。");
+    assertTrue(cn.contains("金华=Jinhua/CN") || cn.contains("金华市=Jinhua/CN"), cn);
+  }
+
+  @Test
   void koreanDistrictNamesAsTheyAreSaid() {
     // 中浪 read the Korean way is 중랑, said and romanised Jungnang; 鍾路 is Jongno
     String found = places("zh", "韩国首尔市中浪区代表团访问了成都市武侯区。");
