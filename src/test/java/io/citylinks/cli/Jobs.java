@@ -59,7 +59,6 @@ final class Jobs {
         new File("/dev/null"))).start();
   }
 
-  /** Reads a job's output stream to its end in the background, so the job never blocks on it. */
   /**
    * The JDBC URL a {@code jobs/sql --serve} process prints once it listens (its "connection
    * string: jdbc:..." line), or null when it ends without one; its output is drained after that.
@@ -78,6 +77,7 @@ final class Jobs {
     return url;
   }
 
+  /** Reads a job's output stream to its end in the background, so the job never blocks on it. */
   static Thread drain(java.io.InputStream stream) {
     Thread t = new Thread(() -> {
       try {
