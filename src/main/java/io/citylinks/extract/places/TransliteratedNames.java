@@ -454,9 +454,10 @@ final class TransliteratedNames {
     return best;
   }
 
-  /** The pinyin j at a syllable's start. */
+  /** The pinyin j at a syllable's start (ICU writes the syllables apart: "mò jí liào fū"). */
   private static final Pattern PINYIN_J = Pattern.compile("(?<![\\p{L}\\p{M}])j");
 
+  /** {@link #byChineseSound} for one reading of the pinyin. */
   private Map<String, String> byChineseSoundAsRead(String pinyin, Set<String> exclude) {
     Map<String, String> found = bySound(pinyin, exclude, sounds, soundIds);
     Set<String> countries = new HashSet<>();
@@ -785,11 +786,15 @@ final class TransliteratedNames {
           found.add(k);
         }
       }
-      if (found.isEmpty() && reading.indexOf('금') >= 0
-          && han.indexOf('金') >= 0) {
+      if (found.isEmpty() && han.indexOf('金') >= 0) {
         // a place's 金 is 김 (金海 김해 Gimhae, 金浦 김포 Gimpo), elsewhere 금
-        String place = reading.replace('금', '김');
-        for (String k : exact(looseKey(HANGUL.get().transliterate(place)))) {
+        char[] place = reading.toCharArray();
+        for (int c = 0; c < han.length(); c++) {
+          if (han.charAt(c) == '金') {
+            place[c] = '김';
+          }
+        }
+        for (String k : exact(looseKey(HANGUL.get().transliterate(new String(place))))) {
           if (addPlaces(k, KOREAS, ids)) {
             found.add(k);
           }
