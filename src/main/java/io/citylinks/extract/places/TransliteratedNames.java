@@ -267,8 +267,11 @@ final class TransliteratedNames {
         && countryEnds.stream().anyMatch(e -> e < at);
   }
 
-  /** Characters a Chinese name written by its sound has at most. */
-  private static final int MAX_HAN_SOUNDED = 5;
+  /**
+   * Characters a Chinese name written by its sound has at most: German names run long (因戈尔施塔特
+   * Ingolstadt, 门兴格拉德巴赫 Mönchengladbach).
+   */
+  private static final int MAX_HAN_SOUNDED = 7;
   private static final ThreadLocal<Transliterator> PINYIN =
       ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin"));
 

@@ -129,12 +129,16 @@ class TransliteratedNamesTest {
   }
 
   @Test
-  void chineseJiWritesAForeignGi() {
+  void chineseJiWritesAForeignGiAndLongNamesAreReadToo() {
     // 莫吉廖夫 is mo-ji-liao-fu: Mogilev's g, which as a j would sound like a small town's name
     String by = places("zh", "长沙市与白俄罗斯莫吉廖夫市签署了友好城市协议。");
     assertTrue(by.contains("莫吉廖夫=Mahilyow/BY"), by);
     // without the country before it the name is not read by its sound
     assertFalse(places("zh", "长沙市与莫吉廖夫市签署了友好城市协议。").contains("BY"));
+    // a long name: six and seven characters (Ingolstadt, Mönchengladbach)
+    String de = places("zh", "长沙市与德国因戈尔施塔特市签署了协议，德国门兴格拉德巴赫市代表团也出席。");
+    assertTrue(de.contains("因戈尔施塔特=Ingolstadt/DE"), de);
+    assertTrue(de.contains("门兴格拉德巴赫=Mönchengladbach/DE"), de);
   }
 
   @Test
