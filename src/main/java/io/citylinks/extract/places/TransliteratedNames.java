@@ -736,11 +736,7 @@ final class TransliteratedNames {
       }
       Set<String> ids = new HashSet<>();
       List<String> found = new ArrayList<>();
-      for (String k : exact(looseKey(HANGUL.get().transliterate(stem)))) {
-        if (addPlaces(k, KOREAS, ids)) {
-          found.add(k);
-        }
-      }
+      addKoreanPlaces(stem, ids, found);
       for (String k : han) {
         addPlaces(k, null, ids);
         found.add(k);
@@ -784,11 +780,7 @@ final class TransliteratedNames {
       }
       Set<String> ids = new HashSet<>();
       List<String> found = new ArrayList<>();
-      for (String k : exact(looseKey(HANGUL.get().transliterate(reading)))) {
-        if (addPlaces(k, KOREAS, ids)) {
-          found.add(k);
-        }
-      }
+      addKoreanPlaces(reading, ids, found);
       if (found.isEmpty() && han.indexOf('金') >= 0) {
         // a place's 金 is 김 (金海 김해 Gimhae, 金浦 김포 Gimpo), elsewhere 금
         char[] place = reading.toCharArray();
@@ -797,11 +789,7 @@ final class TransliteratedNames {
             place[c] = '김';
           }
         }
-        for (String k : exact(looseKey(HANGUL.get().transliterate(new String(place))))) {
-          if (addPlaces(k, KOREAS, ids)) {
-            found.add(k);
-          }
-        }
+        addKoreanPlaces(new String(place), ids, found);
       }
       if (found.isEmpty()) {
         continue;
@@ -813,6 +801,15 @@ final class TransliteratedNames {
       return spelt(n, start, suffix, han, found, ids);
     }
     return null;
+  }
+
+  /** Adds the Korean places whose romanised name is {@code hangul}'s, and their keys. */
+  private void addKoreanPlaces(String hangul, Set<String> ids, List<String> found) {
+    for (String k : exact(looseKey(HANGUL.get().transliterate(hangul)))) {
+      if (addPlaces(k, KOREAS, ids)) {
+        found.add(k);
+      }
+    }
   }
 
   /** A Chinese city read by its pinyin has at least this many people. */
