@@ -385,6 +385,9 @@ public final class Gazetteer {
           ? Form.VARIANT : form;
       if (key.indexOf('-') >= 0) {
         add(map, key.replace('-', ' '), place, variant, lang);
+      } else if (key.indexOf(' ') > 0 && SurfaceNormalizer.isCyrillic(key.charAt(0))) {
+        // Russian and Ukrainian text hyphenate names GeoNames spells with a space (Сергиев-Посад)
+        add(map, key.replace(' ', '-'), place, variant, lang);
       }
       if (key.indexOf('\'') >= 0) {
         add(map, key.replace("'", ""), place, variant, lang);

@@ -235,6 +235,10 @@ public final class SurfaceNormalizer {
         || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
   }
 
+  static boolean isCyrillic(int cp) {
+    return cp >= 0x0400 && cp <= 0x04FF;
+  }
+
   /** Normalised text and the input index each of its characters came from. */
   public record Normalized(String source, String text, int[] toSource) {
     /** Input index of the normalised character at {@code i}. */

@@ -212,6 +212,14 @@ class GazetteerTest {
   }
 
   @Test
+  void cyrillicNamesOfTwoWordsAreFoundHyphenatedToo() {
+    assertTrue(ids("Сергиев Посад").contains("496638"));
+    assertTrue(ids("Сергиев-Посад").contains("496638"), "the hyphenated spelling of Russian text");
+    assertTrue(ids("Sergiyev Posad").contains("496638"));
+    assertFalse(ids("Sergiyev-Posad").contains("496638"), "Latin names keep GeoNames' spelling");
+  }
+
+  @Test
   void placesCarryTheirGeoNamesName() {
     assertEquals("İzmir", gazetteer.byId("311046").orElseThrow().name());
     assertEquals("Xi’an", gazetteer.byId("1790630").orElseThrow().name());
