@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Cyrillic endings cover Ukrainian too ({@code Львові}, {@code Одесою}); the і of a
  *       Ukrainian last syllable alternates with о, е or є ({@code Харкова}, {@code Києві}), and
  *       names in -ське, -ська, -ское, -ская take adjective endings ({@code Кам'янського}).
+ *   <li>German (articles in German): a genitive s may follow a name ({@code Teltows
+ *       Bürgermeister}).
  *   <li>Polish also: the mobile e of -ec, -ek, -ew, -el, -eń ({@code Mielca}, {@code Żółkwi},
  *       {@code Wiedniu}), plural names ({@code Tychach}, the bare genitive {@code Katowic}),
  *       and adjective + noun names in oblique cases ({@code Nowym Sączu}).
@@ -295,9 +297,10 @@ public final class PlaceMatcher {
     String text = n.text();
     boolean arabicClitics = "ar".equals(lang);
     boolean polish = "pl".equals(lang);
+    boolean german = "de".equals(lang);
     List<Match> raw = new ArrayList<>();
     trie.parseText(text.toCharArray(), (int begin, int end, Boolean value, int index) -> {
-      Match m = accept(n, begin, end, keys[index], arabicClitics, polish);
+      Match m = accept(n, begin, end, keys[index], arabicClitics, polish, german);
       if (m != null) {
         raw.add(m);
       }
@@ -360,7 +363,7 @@ public final class PlaceMatcher {
   }
 
   private Match accept(SurfaceNormalizer.Normalized n, int begin, int end, String key,
-      boolean arabicClitics, boolean polish) {
+      boolean arabicClitics, boolean polish, boolean german) {
     String text = n.text();
     char first = key.charAt(0);
     char last = key.charAt(key.length() - 1);
@@ -397,7 +400,8 @@ public final class PlaceMatcher {
         // the name alone is the mention; its suffix and particle are grammar
       } else {
         boolean nounEnding = endClass == CYRILLIC && CYRILLIC_ENDINGS.contains(ending)
-            || endClass == ALPHA && polish && POLISH_ENDINGS.contains(ending);
+            || endClass == ALPHA && polish && POLISH_ENDINGS.contains(ending)
+            || endClass == ALPHA && german && exact && germanGenitive(key, ending);
         String[] adjectiveOf = endClass == CYRILLIC && ADJECTIVE_ENDINGS.contains(ending)
             ? adjectiveStems.get(key) : null;
         String[] pluralOf = endClass == ALPHA && polish && POLISH_PLURAL_ENDINGS.contains(ending)
@@ -432,6 +436,15 @@ public final class PlaceMatcher {
     }
     int[] range = n.sourceRange(mentionBegin, mentionEnd);
     return new Match(range[0], range[1], mentionBegin, mentionEnd, key, List.copyOf(keys));
+  }
+
+  /**
+   * True when {@code ending} is the genitive s of a German name ("Teltows Bürgermeister",
+   * "Partnerstadt Mannheims"); names ending in a hissing sound take none.
+   */
+  static boolean germanGenitive(String key, String ending) {
+    char last = key.charAt(key.length() - 1);
+    return ending.equals("s") && key.length() >= 3 && "sxzß".indexOf(last) < 0;
   }
 
   private static void addAll(List<String> keys, String[] more) {

@@ -62,6 +62,20 @@ class PlaceMatcherTest {
   }
 
   @Test
+  void germanGenitiveSOnlyInGerman() {
+    String s = "Wittenbergs Bürgermeister traf die Partnerstadt Brandenburgs in Gelsenkirchens "
+        + "Rathaus.";
+    String f = found(s, "de");
+    assertTrue(f.contains("Wittenbergs→wittenberg"), f);
+    assertTrue(f.contains("Brandenburgs→brandenburg"), f);
+    assertTrue(f.contains("Gelsenkirchens→gelsenkirchen"), f);
+    // a name ending in a hissing sound takes no s, and other languages have no such genitive
+    assertTrue(!found("Die Gäste aus Grazs Umland.", "de").contains("Grazs"),
+        found("Die Gäste aus Grazs Umland.", "de"));
+    assertTrue(!found(s, "en").contains("Wittenbergs"), found(s, "en"));
+  }
+
+  @Test
   void ukrainianCaseEndings() {
     String f = found("Делегація зі Львова була в Одесі.", "uk");
     assertTrue(f.contains("Львова→львов"), f);
