@@ -1079,11 +1079,12 @@ public final class PlaceResolver {
       }
       return;
     }
-    if (g.surname && !g.cue && !(isMajor(p) && homeOrContext
+    if (g.surname && !g.cue && !(isMajor(p) && homeOrContext && best.form() != Form.ALIAS
         && (g.apostropheSuffix || !lang.equals("tr")))) {
       // a person's surname: "Başkanı Ekrem İmamoğlu ... İmamoğlu ve Lopez"; but a large city
       // of the article's countries right after a name is the place ("Cumhurbaşkanı Erdoğan
-      // Ankara'da"), in Turkish only with its case suffix ("Başkanı Erkan Aydın" is a person)
+      // Ankara'da"), in Turkish only with its case suffix ("Başkanı Erkan Aydın" is a person),
+      // and by its own name, not an alias ("Bürgermeister Jun Feng Sheng" is not Fengcheng)
       return;
     }
     if (g.allPartOfName && !strong
@@ -1610,15 +1611,24 @@ public final class PlaceResolver {
   }
 
   /**
-   * True when the name follows a capitalised word that follows a person's title of the language
-   * ("Mayor Jane Paris", "Başkanı Ekrem İmamoğlu"): a given name and a surname.
+   * True when the name follows one or two capitalised words that follow a person's title of the
+   * language ("Mayor Jane Paris", "Başkanı Ekrem İmamoğlu", "Bürgermeister Jun Feng Sheng"): a
+   * given name and a surname.
    */
   private boolean afterTitledGivenName(SurfaceNormalizer.Normalized n, PlaceMatcher.Match m,
       String language) {
     String text = n.text();
-    int ws = m.key().indexOf(' ') >= 0 ? -1 : wordBefore(text, m.normStart());
-    return ws >= 0 && Character.isUpperCase(n.source().codePointAt(n.sourceIndex(ws)))
-        && lexicon.afterTitle(language, text, ws);
+    int ws = m.normStart();
+    for (int words = 0; words < 2; words++) {
+      ws = wordBefore(text, ws);
+      if (ws < 0 || !Character.isUpperCase(n.source().codePointAt(n.sourceIndex(ws)))) {
+        return false;
+      }
+      if (lexicon.afterTitle(language, text, ws)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Where the word right before {@code b} (one space apart) starts, or -1 when none is there. */

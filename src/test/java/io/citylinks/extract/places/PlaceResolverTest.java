@@ -203,6 +203,11 @@ class PlaceResolverTest {
     // Aydın is a large Turkish city and a surname: without a case suffix, the person
     String mayor = places("tr", "Osmangazi Belediye Başkanı Erkan Aydın heyeti ağırladı.");
     assertFalse(mayor.contains("Aydın="), mayor);
+    // a given name's second part is no large city either when it is only an alias of one
+    // (GeoNames lists "Feng" for Fengcheng)
+    String german = places("de", "In China begrüßte Bürgermeister Li Feng Ming die Gäste aus Ulm.");
+    assertFalse(german.contains("Feng="), german);
+    assertTrue(german.contains("Ulm="), german);
   }
 
   @Test
