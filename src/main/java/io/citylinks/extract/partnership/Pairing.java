@@ -690,8 +690,17 @@ public final class Pairing {
     }
     if (foreign.size() == 1) {
       PlaceMention f = foreign.get(0);
-      pairs.add(new PlaceMention[] {
-          local.stream().min(Comparator.comparingInt(l -> distance(sentence, l, f))).orElseThrow(), f});
+      PlaceMention nearest =
+          local.stream().min(Comparator.comparingInt(l -> distance(sentence, l, f))).orElseThrow();
+      PlaceMention self = local.stream().filter(l -> l.placeId().equals(home.placeId()))
+          .findFirst().orElse(null);
+      if (self != null && self != nearest && lastItems(sentence, self, nearest, f)) {
+        // the two are the last items of a list after (or before) the home city: its partners,
+        // not each other's ("vierte Partnerstadt Teltows nach Ahlen (Westfalen), Gonfreville
+        // l'Orcher in Frankreich und Zagan in Polen")
+        nearest = self;
+      }
+      pairs.add(new PlaceMention[] {nearest, f});
       return pairs;
     }
     // Several on each side: each with its nearest partner on the other side.
@@ -711,6 +720,24 @@ public final class Pairing {
       }
     }
     return pairs;
+  }
+
+  /** A coordinating "and" ending the text between a list's last two items. */
+  private static final Pattern LAST_ITEM_JOIN = Pattern.compile(
+      "(?:^|[\\s,])(?:and|und|et|y|e|en|i|oraz|и|і|та|ve|ou|or|oder|или|або|lub|veya)\\s*$");
+
+  /**
+   * Whether {@code a} and {@code b} lie on one side of {@code self} and a coordinating "and" or
+   * "or" stands right before the later of them: the last two items of one list.
+   */
+  private static boolean lastItems(String sentence, PlaceMention self, PlaceMention a,
+      PlaceMention b) {
+    PlaceMention first = a.start() <= b.start() ? a : b;
+    PlaceMention second = first == a ? b : a;
+    boolean oneSide = self.end() <= first.start() || self.start() >= second.end();
+    return oneSide && first.end() <= second.start()
+        && LAST_ITEM_JOIN.matcher(sentence.substring(first.end(), second.start())
+            .toLowerCase(Locale.ROOT)).find();
   }
 
   /**

@@ -171,6 +171,24 @@ class PairingTest {
   }
 
   @Test
+  void theHomeCityNamedWithAnotherOfItsCountryPartnersTheForeignOne() {
+    // Hamm and Lublin end a list of Bielefeld's partners (an unknown town between them): both
+    // are Bielefeld's, not each other's
+    String found = allPairs("de",
+        "Bielefeld unterzeichnet eine Städtepartnerschaft mit einer Region in China.",
+        "Damit ist die Region die vierte Partnerstadt Bielefelds nach Hamm (Westfalen), "
+            + "Zorgeville in Frankreich und Lublin in Polen.");
+    assertTrue(found.contains("Bielefeld/DE-Lublin/PL twinning"), found);
+    assertTrue(!found.contains("Hamm"), found);
+    // but a conjunction joins the other city to the foreign one: they are the pair
+    String joined = allPairs("tr",
+        "Bursa Büyükşehir Belediyesi toplantısında Trabzon'un Yomra Belediyesi ile Gürcistan'ın "
+            + "Batum Belediyesi arasında kardeş şehir protokolü imzalandı.",
+        "Bursa heyeti törene katıldı.");
+    assertTrue(joined.contains("Batumi/GE-Yomra/TR twinning"), joined);
+  }
+
+  @Test
   void participantsOfAHostedForumPairWithTheHost() {
     assertEquals("Dubai/AE-Xi’an/CN conference; Xi’an/CN-Ankara/TR conference", pairs("en",
         "The mayors of Ankara and Dubai spoke at the urban forum hosted by Xi'an."));
