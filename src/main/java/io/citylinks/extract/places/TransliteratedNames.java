@@ -103,6 +103,12 @@ final class TransliteratedNames {
    */
   private final String[] chineseSounds;
   private final String[] chineseSoundIds;
+  /**
+   * "eastAsianKey|CC" of the Latin names of Japanese and Chinese towns ({@link #eastAsianKey}),
+   * sorted; {@code eastAsianIds[i]} is "id TAB key".
+   */
+  private final String[] eastAsian;
+  private final String[] eastAsianIds;
   /** Arabic-script keys without their long vowels, sorted; {@code arabicKeys[i]} the key. */
   private final String[] arabicSkeletons;
   private final String[] arabicKeys;
@@ -133,9 +139,20 @@ final class TransliteratedNames {
     hanKeys = h[1];
     List<String[]> soundRows = new ArrayList<>();
     List<String[]> chineseRows = new ArrayList<>();
+    List<String[]> eastAsianRows = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < keys.length; i++) {
       String letters = letters(keys[i]);
+      for (Place p : gazetteer.lookup(keys[i])) {
+        if (EAST_ASIAN.contains(p.countryCode()) && p.kind() == Place.Kind.CITY
+            && (p.population() >= MIN_SOUNDED_POPULATION || p.featureCode().startsWith("PPLA"))) {
+          String k = eastAsianKey(letters, p.countryCode().equals("JP"));
+          if (k.length() >= MIN_EAST_ASIAN_KEY
+              && seen.add(k + "|" + p.countryCode() + "|" + p.id())) {
+            eastAsianRows.add(new String[] {k + "|" + p.countryCode(), p.id() + "\t" + keys[i]});
+          }
+        }
+      }
       String skeleton = skeletonOf(letters);
       if (skeleton.length() < MIN_SKELETON) {
         continue;
@@ -158,6 +175,9 @@ final class TransliteratedNames {
     String[][] cd = sorted(chineseRows);
     chineseSounds = cd[0];
     chineseSoundIds = cd[1];
+    String[][] ea = sorted(eastAsianRows);
+    eastAsian = ea[0];
+    eastAsianIds = ea[1];
     List<String[]> arabicRows = new ArrayList<>();
     gazetteer.forEachKey((key, readings) -> {
       if (PlaceMatcher.scriptClass(key.charAt(0)) == PlaceMatcher.ARABIC) {
@@ -741,6 +761,12 @@ final class TransliteratedNames {
         addPlaces(k, null, ids);
         found.add(k);
       }
+      if (found.isEmpty()) {
+        // Korean writes Japanese and Chinese towns as they sound there: 가고시마, 칭다오
+        Map<String, String> heard = byEastAsianSound(HANGUL.get().transliterate(stem));
+        ids.addAll(heard.keySet());
+        heard.values().stream().distinct().forEach(found::add);
+      }
       if (found.isEmpty() && afterPlace && !ending.startsWith("시장")) {
         // a foreign town written by its sound after its country or state: 미국 매니토웍시 (not
         // 시장, a market as often as a mayor)
@@ -810,6 +836,82 @@ final class TransliteratedNames {
         found.add(k);
       }
     }
+  }
+
+  /** Countries whose town names Korean writes syllable by syllable as the language says them. */
+  private static final Set<String> EAST_ASIAN = Set.of("JP", "CN", "TW", "HK", "MO");
+  /** Shorter sound keys are too often another town's. */
+  private static final int MIN_EAST_ASIAN_KEY = 4;
+  private static final Pattern SIBILANT = Pattern.compile("tch|ch|sh|ts|zh|[jzxqc]");
+  /** A sibilant's i before a vowel is the glide of sha, shu, xia (샤, 슈, 시아 are one). */
+  private static final Pattern SIBILANT_GLIDE = Pattern.compile("si(?=[aeou])");
+  /** Korean's ㅅ before a consonant: a Japanese doubled consonant (삿포로 saspolo, Sapporo). */
+  private static final Pattern CLOSED_S = Pattern.compile("s(?=[ktp])");
+
+  /**
+   * A Japanese or Chinese town's name as Korean writes its sound, and the romanised Hangul the
+   * same way, so that both meet: vowels kept (Korean eo, eu, ae as the e, u, e they write),
+   * y and w as i and u, every sibilant and affricate one s, voicing and l/r not told apart, f
+   * as the h Korean writes a Japanese f with and the p it writes a Chinese one with, doubled
+   * letters once. "Kagoshima" and 가고시마 gagosima give kakosima; "Qingdao" and 칭다오
+   * chingdao sinktao; "Sapporo" and 삿포로 saspolo saporo; "Tianjin" and 톈진 tyenjin tiansin.
+   */
+  static String eastAsianKey(String letters, boolean japanese) {
+    String s = letters.replace("eou", "ou").replace("eo", "e").replace("eu", "u")
+        .replace("ae", "e").replace('y', 'i').replace('w', 'u');
+    s = SIBILANT.matcher(s).replaceAll("s");
+    s = s.replace('g', 'k').replace('d', 't').replace('b', 'p').replace('l', 'r')
+        .replace('f', japanese ? 'h' : 'p');
+    s = SIBILANT_GLIDE.matcher(s).replaceAll("s");
+    s = CLOSED_S.matcher(s).replaceAll("");
+    s = s.replace("ien", "ian").replace("unk", "onk");
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      if (i == 0 || s.charAt(i) != s.charAt(i - 1)) {
+        out.append(s.charAt(i));
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The Japanese and Chinese towns a romanised Hangul name sounds like ({@link #eastAsianKey}),
+   * as place id → the key each was found by: per country the largest, when it has three times
+   * the people of the next (an administrative seat GeoNames gives no population counts only
+   * alone).
+   */
+  private Map<String, String> byEastAsianSound(String latin) {
+    String letters = letters(SurfaceNormalizer.normalize(latin));
+    Map<String, String> found = new HashMap<>();
+    for (boolean japanese : new boolean[] {true, false}) {
+      String key = eastAsianKey(letters, japanese);
+      if (key.length() < MIN_EAST_ASIAN_KEY) {
+        continue;
+      }
+      Map<String, List<Place>> byCountry = new HashMap<>();
+      Map<String, String> keyOf = new HashMap<>();
+      String prefix = key + "|";
+      for (int i = lowerBound(eastAsian, prefix);
+          i < eastAsian.length && eastAsian[i].startsWith(prefix); i++) {
+        String country = eastAsian[i].substring(prefix.length());
+        if (country.equals("JP") != japanese) {
+          continue;
+        }
+        String[] idKey = eastAsianIds[i].split("\t", 2);
+        keyOf.putIfAbsent(idKey[0], idKey[1]);
+        gazetteer.byId(idKey[0]).ifPresent(
+            p -> byCountry.computeIfAbsent(country, c -> new ArrayList<>()).add(p));
+      }
+      for (List<Place> places : byCountry.values()) {
+        List<Place> distinct = places.stream().distinct()
+            .sorted(Comparator.comparingLong(Place::population).reversed()).toList();
+        if (distinct.size() == 1
+            || distinct.get(0).population() >= 3 * distinct.get(1).population()) {
+          found.put(distinct.get(0).id(), keyOf.get(distinct.get(0).id()));
+        }
+      }
+    }
+    return found;
   }
 
   /** A Chinese city read by its pinyin has at least this many people. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,21 @@ class TransliteratedNamesTest {
     assertFalse(places("ko", "중국 대경 관계자가 왔다.").contains("Daqing"));
     // Japanese names are not read the Sino-Korean way: 부산 is Busan, not 富山 (Toyama)
     String busan = places("ko", "부산시는 일본 도야마시와 교류 협약을 맺었다.");
-    assertTrue(busan.contains("부산시=Busan/KR") && !busan.contains("Toyama"), busan);
+    assertTrue(busan.contains("부산시=Busan/KR") && !busan.contains("부산시=Toyama"), busan);
+  }
+
+  @Test
+  void japaneseAndChineseTownsInHangulByHowTheyAreSaid() {
+    // Korean writes them by their Japanese or Mandarin sound: 가고시마 Kagoshima, 삿포로 Sapporo,
+    // 칭다오 Qingdao, 톈진 Tianjin, 도야마 Toyama
+    String found = places("ko", "춘천시는 일본 가고시마시, 삿포로시와 교류하고 중국 칭다오시, "
+        + "톈진시와 우호도시 협약을 맺었다.", "부산시는 일본 도야마시와 교류 협약을 맺었다.");
+    for (String place : List.of("가고시마=Kagoshima/JP", "삿포로=Sapporo/JP", "칭다오=Qingdao/CN",
+        "톈진=Tianjin/CN", "도야마=Toyama/JP")) {
+      assertTrue(found.contains(place), place + " in " + found);
+    }
+    // a word that sounds like no town of a named country stays a word
+    assertFalse(places("ko", "중국 개발구 관계자가 방문했다.").contains("개발"));
   }
 
   @Test
