@@ -351,7 +351,8 @@ public final class PlaceResolver {
             subdivisionEnd = state.end();
           }
         }
-        boolean cue = lexicon.hasCue(language, text, m.normStart(), m.normEnd());
+        boolean cue = lexicon.hasCue(language, text, m.normStart(), m.normEnd())
+            || cueAcrossAName(n, m, language);
         if (lexicon.regionFollows(language, text, m.normEnd())
             || hanRegionAhead(language, text, m)
             || japanesePrefecture(language, text, m)
@@ -1627,6 +1628,37 @@ public final class PlaceResolver {
       if (lexicon.afterTitle(language, text, ws)) {
         return true;
       }
+    }
+    return false;
+  }
+
+  /**
+   * True when a cue that ends in a preposition stands before the name with a person's name
+   * inside it: "burgemeester Martijn Vroom van Krimpen" for "burgemeester van", "Mayor Jane
+   * Doe of Springfield" for "mayor of" (one to three capitalised words).
+   */
+  private boolean cueAcrossAName(SurfaceNormalizer.Normalized n, PlaceMatcher.Match m,
+      String language) {
+    String text = n.text();
+    int prep = wordBefore(text, m.normStart());
+    if (prep < 0 || Character.isUpperCase(n.source().codePointAt(n.sourceIndex(prep)))) {
+      return false;
+    }
+    String tail = " " + text.substring(prep, m.normStart());
+    int at = prep;
+    for (int words = 0; words <= 3; words++) {
+      int before = wordBefore(text, at);
+      if (before < 0) {
+        return false;
+      }
+      String probe = text.substring(before, at - 1) + tail;
+      if (words > 0 && lexicon.cueBefore(language, probe, probe.length())) {
+        return true;
+      }
+      if (!Character.isUpperCase(n.source().codePointAt(n.sourceIndex(before)))) {
+        return false;
+      }
+      at = before;
     }
     return false;
   }

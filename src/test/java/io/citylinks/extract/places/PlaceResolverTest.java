@@ -211,6 +211,15 @@ class PlaceResolverTest {
   }
 
   @Test
+  void aMayorsCueReachesAcrossTheMayorsName() {
+    // "burgemeester van" before a small town is a cue, with the mayor's name in between too
+    assertTrue(places("nl", "Burgemeester Anna Jansen van Tholen ontving een delegatie.")
+        .startsWith("Tholen="));
+    assertEquals("", places("nl", "Anna Jansen van Tholen ontving een delegatie."));
+    assertEquals("", places("nl", "Burgemeester Anna Jansen en haar gasten uit Tholen."));
+  }
+
+  @Test
   void aStateAfterTheCityPicksItsReading() {
     // Springfield is in twenty US states, Kent and Portland in several; Colorado is no city here
     String us = places("en", "Officials of Kent, Ohio and Springfield, Ill. visited Portland, ME.");
