@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,6 +92,8 @@ public final class PlaceResolver {
   static final double LIST_ANCHOR_CONFIDENCE = 0.6;
   /** A list grows by at most this many names on each side of its anchors. */
   static final int MAX_LIST_ROUNDS = 6;
+  /** Names in a row that make a list by themselves, with no sure item to anchor it. */
+  static final int MIN_SELF_LIST = 3;
   /**
    * A name in Han, kana, Hangul or Arabic script right before a Latin gloss in brackets, as
    * normalised text: "马里卡市(marica)".
@@ -1372,6 +1375,7 @@ public final class PlaceResolver {
    */
   private void resolveListed(Map<String, Group> groups, List<String> normalised, String lang,
       Set<String> articleCountries, List<Set<String>> sentenceCountries) {
+    resolveLongLists(groups, normalised, lang, articleCountries, sentenceCountries);
     for (int round = 0; round < MAX_LIST_ROUNDS; round++) {
       Map<Integer, List<int[]>> anchors = new HashMap<>();
       Map<Integer, List<int[]>> countries = new HashMap<>();
@@ -1404,6 +1408,78 @@ public final class PlaceResolver {
         return;
       }
     }
+  }
+
+  /**
+   * Names that make a list of {@link #MIN_SELF_LIST} or more by themselves ("Falkensee, Speyer,
+   * Saint-Malo i Kowel"), cities already read among them or not, are read as listed (as if a cue
+   * stood next to them) though no item was sure enough to anchor the list: several names in a
+   * row that each read as a town are towns.
+   */
+  private void resolveLongLists(Map<String, Group> groups, List<String> normalised, String lang,
+      Set<String> articleCountries, List<Set<String>> sentenceCountries) {
+    Map<Integer, List<Object[]>> items = new HashMap<>();
+    Map<Integer, List<int[]>> countries = new HashMap<>();
+    for (Group g : groups.values()) {
+      boolean city = g.chosen != null && g.chosen.kind() != Place.Kind.COUNTRY;
+      boolean open = g.chosen == null && g.country == null && !g.listed && g.mode == Mode.ANY
+          && !g.commonWord && !g.surname && !g.allPartOfName;
+      for (Occurrence o : g.occurrences) {
+        if (g.country != null) {
+          countries.computeIfAbsent(o.sentence(), k -> new ArrayList<>())
+              .add(new int[] {o.match().normStart(), o.match().normEnd()});
+        } else if (city || open) {
+          items.computeIfAbsent(o.sentence(), k -> new ArrayList<>()).add(new Object[] {
+              o.match().normStart(), o.match().normEnd(), open ? g : null});
+        }
+      }
+    }
+    Set<Group> listed = new LinkedHashSet<>();
+    for (Map.Entry<Integer, List<Object[]>> e : items.entrySet()) {
+      List<Object[]> inSentence = e.getValue();
+      inSentence.sort(Comparator.comparingInt(a -> (int) a[0]));
+      String text = normalised.get(e.getKey());
+      List<int[]> named = countries.getOrDefault(e.getKey(), List.of());
+      int runStart = 0;
+      for (int i = 1; i <= inSentence.size(); i++) {
+        if (i < inSentence.size() && separated(text, (int) inSentence.get(i - 1)[1],
+            (int) inSentence.get(i)[0], named)) {
+          continue;
+        }
+        if (i - runStart >= MIN_SELF_LIST) {
+          for (Object[] item : inSentence.subList(runStart, i)) {
+            if (item[2] != null) {
+              listed.add((Group) item[2]);
+            }
+          }
+        }
+        runStart = i;
+      }
+    }
+    for (Group g : listed) {
+      g.listed = true;
+      resolveCity(g, lang, articleCountries, sentenceCountries);
+      if (g.chosen != null) {
+        g.rule = "list";
+      }
+    }
+  }
+
+  /** Whether only list separators stand between {@code from} and {@code to}, countries aside. */
+  private static boolean separated(String text, int from, int to, List<int[]> countries) {
+    if (to < from) {
+      return false;
+    }
+    StringBuilder gap = new StringBuilder();
+    int at = from;
+    for (int[] c : countries) {
+      if (c[0] >= from && c[1] <= to && c[0] >= at) {
+        gap.append(text, at, c[0]);
+        at = c[1];
+      }
+    }
+    gap.append(text, at, to);
+    return ListGap.separates(gap);
   }
 
   /** Whether some occurrence of {@code g} stands in a list next to an anchor (see above). */

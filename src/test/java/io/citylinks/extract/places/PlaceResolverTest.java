@@ -211,6 +211,18 @@ class PlaceResolverTest {
   }
 
   @Test
+  void threeTownsInARowAreTownsWithNoSureOneAmongThem() {
+    // mid-sized towns, no country named: alone each needs a cue, three in a list need none
+    String found =
+        places("pl", "Partnerskie miasta Gniezna to Falkensee, Speyer, Saint-Malo i Kowel.");
+    for (String town : List.of("Falkensee=", "Speyer=", "Saint-Malo=", "Kowel=")) {
+      assertTrue(found.contains(town), town + " in " + found);
+    }
+    assertFalse(places("pl", "Delegacja przyjechała z Falkensee.").contains("Falkensee="));
+    assertFalse(places("pl", "Goście z Falkensee i Speyer.").contains("Speyer="));
+  }
+
+  @Test
   void aMayorsCueReachesAcrossTheMayorsName() {
     // "burgemeester van" before a small town is a cue, with the mayor's name in between too
     assertTrue(places("nl", "Burgemeester Anna Jansen van Tholen ontving een delegatie.")
