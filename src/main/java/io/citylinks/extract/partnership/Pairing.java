@@ -490,7 +490,8 @@ public final class Pairing {
         continue;
       }
       String gap = sentences.get(x.sentenceIdx()).substring(x.end(), y.start());
-      if (gap.length() <= 6 && CONTAINER_GAP.matcher(gap).matches()) {
+      if (gap.length() <= 6 && CONTAINER_GAP.matcher(gap).matches()
+          && listRun(sentences, cities, i) < MIN_LISTED) {
         PlaceMention container = container(x, y);
         containers.add(container);
         containerOf.put((container == x ? y : x).placeId(), container.placeId());
@@ -498,6 +499,28 @@ public final class Pairing {
     }
     cities.removeAll(containers);
     return cities;
+  }
+
+  /**
+   * How many mentions the list has that joins mention {@code i} to the next ("Priştine, Prizren
+   * ve Mamuşa": 3), counting only neighbours of one sentence that list separators join; 1 when
+   * the two are not so joined. Items of a list of three are not one within the other.
+   */
+  private static int listRun(List<String> sentences, List<PlaceMention> cities, int i) {
+    int first = i;
+    while (first > 0 && listed(sentences, cities.get(first - 1), cities.get(first))) {
+      first--;
+    }
+    int last = i;
+    while (last + 1 < cities.size() && listed(sentences, cities.get(last), cities.get(last + 1))) {
+      last++;
+    }
+    return last > i ? last - first + 1 : 1;
+  }
+
+  private static boolean listed(List<String> sentences, PlaceMention x, PlaceMention y) {
+    return x.sentenceIdx() == y.sentenceIdx() && y.start() >= x.end()
+        && ListGap.separates(sentences.get(x.sentenceIdx()).substring(x.end(), y.start()));
   }
 
   /**

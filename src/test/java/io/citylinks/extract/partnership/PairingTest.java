@@ -189,6 +189,16 @@ class PairingTest {
   }
 
   @Test
+  void itemsOfAListOfThreeAreNotOneWithinTheOther() {
+    // "Saraybosna, Mostar" alone reads as a town and its city; with a third item it is a list
+    assertEquals("Mostar/BA-Bursa/TR visit; Sarajevo/BA-Bursa/TR visit; Zenica/BA-Bursa/TR visit",
+        allPairs("tr", "Bursa Belediyesi heyeti Bosna Hersek'in Saraybosna, Mostar ve Zenica "
+            + "şehirlerini ziyaret etti."));
+    assertEquals("Mostar/BA-Bursa/TR visit",
+        allPairs("tr", "Bursa Belediyesi heyeti Saraybosna, Mostar ziyaret etti."));
+  }
+
+  @Test
   void participantsOfAHostedForumPairWithTheHost() {
     assertEquals("Dubai/AE-Xi’an/CN conference; Xi’an/CN-Ankara/TR conference", pairs("en",
         "The mayors of Ankara and Dubai spoke at the urban forum hosted by Xi'an."));
