@@ -2,6 +2,7 @@ package io.citylinks.extract.places;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import io.citylinks.extract.places.gazetteer.Gazetteer;
+import io.citylinks.extract.places.gazetteer.Place;
 import io.citylinks.extract.places.gazetteer.SurfaceNormalizer;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -394,8 +395,8 @@ public final class PlaceMatcher {
       }
       String ending = text.substring(end, wordEnd);
       if (endClass == HANGUL) {
-        if (!exact || !KOREAN_ENDINGS.contains(ending)) {
-          return null;
+        if (!exact || !KOREAN_ENDINGS.contains(ending) && !namesACountry(key)) {
+          return null; // a country's name may open a compound: 중국국제우호도시대회
         }
         // the name alone is the mention; its suffix and particle are grammar
       } else {
@@ -436,6 +437,15 @@ public final class PlaceMatcher {
     }
     int[] range = n.sourceRange(mentionBegin, mentionEnd);
     return new Match(range[0], range[1], mentionBegin, mentionEnd, key, List.copyOf(keys));
+  }
+
+  private boolean namesACountry(String key) {
+    for (Gazetteer.Entry e : gazetteer.lookupEntries(key)) {
+      if (e.place().kind() == Place.Kind.COUNTRY) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

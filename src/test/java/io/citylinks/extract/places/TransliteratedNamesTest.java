@@ -36,6 +36,9 @@ class TransliteratedNamesTest {
     // 大庆 read the Korean way is 대경; with China named it is Daqing, not a Korean word
     String found = places("ko", "충주시는 중국 대경시와 우호도시 협약을 체결했다.");
     assertTrue(found.contains("대경=Daqing/CN"), found);
+    // China named only as the first part of a compound word still says where 대경 is
+    String compound = places("ko", "중국국제우호도시대회에서 대경시는 한국 충주시와 협약을 맺었다.");
+    assertTrue(compound.contains("대경=Daqing/CN"), compound);
     // without its suffix the same two syllables are not a place
     assertFalse(places("ko", "중국 대경 관계자가 왔다.").contains("Daqing"));
     // Japanese names are not read the Sino-Korean way: 부산 is Busan, not 富山 (Toyama)
