@@ -805,8 +805,32 @@ public final class Pairing {
       }
     }
     List<List<PlaceMention>> lists = lists(sentence, others);
-    return lists.size() == 1 ? lists.get(0) : List.of();
+    return lists.size() == 1 && !pairsOfPartners(sentence, lists.get(0)) ? lists.get(0)
+        : List.of();
   }
+
+  /**
+   * Whether a list's items go in twos, each two of different countries joined by a conjunction,
+   * the twos apart by commas ("Брест и Тересполь, Гродно и Белосток, Витебск и Смоленск"): pairs
+   * of partners, not partners of one city.
+   */
+  private static boolean pairsOfPartners(String sentence, List<PlaceMention> list) {
+    if (list.size() < 4 || list.size() % 2 != 0) {
+      return false;
+    }
+    for (int i = 0; i + 1 < list.size(); i++) {
+      PlaceMention x = list.get(i);
+      PlaceMention y = list.get(i + 1);
+      boolean comma = PAIR_APART.matcher(sentence.substring(x.end(), y.start())).find();
+      if (i % 2 == 0 ? comma || x.country().equals(y.country()) : !comma) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A comma or the like: what stands between two pairs of a list of pairs. */
+  private static final Pattern PAIR_APART = Pattern.compile("[,;、，،]");
 
   /** The city a host cue of the sentence names (the one nearest to the cue), or null. */
   private static PlaceMention host(String sentence, List<PlaceMention> named,

@@ -199,6 +199,15 @@ class PairingTest {
   }
 
   @Test
+  void pairsListedAtAForumOfAnotherCityPairWithEachOther() {
+    // the forum's city is named too, but the list goes in twos joined by "и"
+    assertEquals("Brest/BY-Terespol/PL agreement; Hrodna/BY-Białystok/PL agreement; "
+        + "Vitebsk/BY-Smolensk/RU agreement", pairs("ru",
+        "На форуме в Минске соглашения подписали Брест и Тересполь, Гродно и Белосток, Витебск "
+            + "и Смоленск."));
+  }
+
+  @Test
   void participantsOfAHostedForumPairWithTheHost() {
     assertEquals("Dubai/AE-Xi’an/CN conference; Xi’an/CN-Ankara/TR conference", pairs("en",
         "The mayors of Ankara and Dubai spoke at the urban forum hosted by Xi'an."));

@@ -115,6 +115,7 @@ class GazetteerTest {
   void wrongGeoNamesAliasIsRemovedByTheOverrides() {
     assertFalse(ids("شینیانگ").contains("1809858"));
     assertTrue(ids("شینیانگ").contains("2034937"));
+    assertEquals(List.of("732770"), ids("Бургас"), "Burgas, no more Burgos");
   }
 
   @ParameterizedTest(name = "{0} → {1}")
