@@ -388,8 +388,8 @@ public final class PlaceResolver {
         boolean cased = isCased(surface);
         boolean partOfName = cased && (compound(text, m)
             || !language.equals("de") && nameLike(n, m));
-        boolean weak = partOfName
-            || cased && !language.equals("de") && sentenceInitial(text, m.normStart());
+        boolean weak = partOfName || cased && !language.equals("de")
+            && sentenceInitial(text, m.normStart()) && !capitalisedLaterWord(surface);
         g.occurrences.add(new Occurrence(s, m, surface));
         g.sentences.add(s);
         g.cue |= cue;
@@ -1141,7 +1141,7 @@ public final class PlaceResolver {
           && !home.contains(second.place().countryCode()) && best.form() != Form.ALIAS) {
         accept(g, p, "home-country", 0.6);
       } else if (!ambiguous && best.form() != Form.ALIAS && homeOrContext) {
-        accept(g, p, "unique-name", 0.6);
+        accept(g, p, "unique-name", home.contains(p.countryCode()) && !g.allWeak ? 0.7 : 0.6);
       }
       return;
     }
@@ -1735,6 +1735,19 @@ public final class PlaceResolver {
         return false;
       }
       at = before;
+    }
+    return false;
+  }
+
+  /**
+   * True when a word after the first of a name of several words is capitalised too ("Ostrów
+   * Wielkopolski", "Nowy Targ"): a name, wherever in the sentence it stands.
+   */
+  private static boolean capitalisedLaterWord(String surface) {
+    for (int i = 1; i < surface.length(); i++) {
+      if (surface.charAt(i - 1) == ' ' && Character.isUpperCase(surface.codePointAt(i))) {
+        return true;
+      }
     }
     return false;
   }

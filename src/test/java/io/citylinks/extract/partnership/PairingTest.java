@@ -208,6 +208,14 @@ class PairingTest {
   }
 
   @Test
+  void aTownOfTheArticlesCountryNamedFirstInTheSentenceIsAPartner() {
+    // a name of two capitalised words is a name at a sentence start too, and a town of the
+    // language's country named without a cue is sure enough to partner
+    assertEquals("Ostrów Wielkopolski/PL-Brody/UA agreement", pairs("pl",
+        "Ostrów Wielkopolski podpisał umowę o współpracy z ukraińskim miastem Brody."));
+  }
+
+  @Test
   void participantsOfAHostedForumPairWithTheHost() {
     assertEquals("Dubai/AE-Xi’an/CN conference; Xi’an/CN-Ankara/TR conference", pairs("en",
         "The mayors of Ankara and Dubai spoke at the urban forum hosted by Xi'an."));
