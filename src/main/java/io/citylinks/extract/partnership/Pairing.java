@@ -90,6 +90,13 @@ public final class Pairing {
   /** Longest text between two partners a conjunction joins. */
   private static final int JOIN_MAX = 24;
 
+  /** A coordinating "and" ending the text between a list's last two items. */
+  private static final Pattern LAST_ITEM_JOIN = Pattern.compile(
+      "(?:^|[\\s,])(?:and|und|et|y|e|en|i|oraz|и|і|та|ve|ou|or|oder|или|або|lub|veya)\\s*$");
+
+  /** A comma or the like: what stands between two pairs of a list of pairs. */
+  private static final Pattern PAIR_APART = Pattern.compile("[,;、，،]");
+
   enum Type {
     TWINNING, AGREEMENT, CONFERENCE, VISIT, DELEGATION, COOPERATION, OFFICIAL, BACKGROUND, HOST,
     DIPLOMAT,
@@ -745,10 +752,6 @@ public final class Pairing {
     return pairs;
   }
 
-  /** A coordinating "and" ending the text between a list's last two items. */
-  private static final Pattern LAST_ITEM_JOIN = Pattern.compile(
-      "(?:^|[\\s,])(?:and|und|et|y|e|en|i|oraz|и|і|та|ve|ou|or|oder|или|або|lub|veya)\\s*$");
-
   /**
    * Whether {@code a} and {@code b} lie on one side of {@code self} and a coordinating "and" or
    * "or" stands right before the later of them: the last two items of one list.
@@ -828,9 +831,6 @@ public final class Pairing {
     }
     return true;
   }
-
-  /** A comma or the like: what stands between two pairs of a list of pairs. */
-  private static final Pattern PAIR_APART = Pattern.compile("[,;、，،]");
 
   /** The city a host cue of the sentence names (the one nearest to the cue), or null. */
   private static PlaceMention host(String sentence, List<PlaceMention> named,

@@ -1418,7 +1418,7 @@ public final class PlaceResolver {
    */
   private void resolveLongLists(Map<String, Group> groups, List<String> normalised, String lang,
       Set<String> articleCountries, List<Set<String>> sentenceCountries) {
-    Map<Integer, List<Object[]>> items = new HashMap<>();
+    Map<Integer, List<ListItem>> items = new HashMap<>();
     Map<Integer, List<int[]>> countries = new HashMap<>();
     for (Group g : groups.values()) {
       boolean city = g.chosen != null && g.chosen.kind() != Place.Kind.COUNTRY;
@@ -1429,27 +1429,27 @@ public final class PlaceResolver {
           countries.computeIfAbsent(o.sentence(), k -> new ArrayList<>())
               .add(new int[] {o.match().normStart(), o.match().normEnd()});
         } else if (city || open) {
-          items.computeIfAbsent(o.sentence(), k -> new ArrayList<>()).add(new Object[] {
-              o.match().normStart(), o.match().normEnd(), open ? g : null});
+          items.computeIfAbsent(o.sentence(), k -> new ArrayList<>()).add(new ListItem(
+              o.match().normStart(), o.match().normEnd(), open ? g : null));
         }
       }
     }
     Set<Group> listed = new LinkedHashSet<>();
-    for (Map.Entry<Integer, List<Object[]>> e : items.entrySet()) {
-      List<Object[]> inSentence = e.getValue();
-      inSentence.sort(Comparator.comparingInt(a -> (int) a[0]));
+    for (Map.Entry<Integer, List<ListItem>> e : items.entrySet()) {
+      List<ListItem> inSentence = e.getValue();
+      inSentence.sort(Comparator.comparingInt(ListItem::start));
       String text = normalised.get(e.getKey());
       List<int[]> named = countries.getOrDefault(e.getKey(), List.of());
       int runStart = 0;
       for (int i = 1; i <= inSentence.size(); i++) {
-        if (i < inSentence.size() && separated(text, (int) inSentence.get(i - 1)[1],
-            (int) inSentence.get(i)[0], named)) {
+        if (i < inSentence.size() && separated(text, inSentence.get(i - 1).end(),
+            inSentence.get(i).start(), named)) {
           continue;
         }
         if (i - runStart >= MIN_SELF_LIST) {
-          for (Object[] item : inSentence.subList(runStart, i)) {
-            if (item[2] != null) {
-              listed.add((Group) item[2]);
+          for (ListItem item : inSentence.subList(runStart, i)) {
+            if (item.open() != null) {
+              listed.add(item.open());
             }
           }
         }
@@ -1464,6 +1464,9 @@ public final class PlaceResolver {
       }
     }
   }
+
+  /** A name's occurrence in a sentence; {@code open} is its group when no pass has read it. */
+  private record ListItem(int start, int end, Group open) {}
 
   /** Whether only list separators stand between {@code from} and {@code to}, countries aside. */
   private static boolean separated(String text, int from, int to, List<int[]> countries) {
@@ -1493,19 +1496,8 @@ public final class PlaceResolver {
       for (int[] a : inSentence) {
         int from = a[1] <= start ? a[1] : end;
         int to = a[1] <= start ? start : a[0];
-        if (to < from || a[0] < end && a[1] > start) {
-          continue;
-        }
-        StringBuilder gap = new StringBuilder();
-        int at = from;
-        for (int[] c : countries.getOrDefault(o.sentence(), List.of())) {
-          if (c[0] >= from && c[1] <= to && c[0] >= at) {
-            gap.append(text, at, c[0]);
-            at = c[1];
-          }
-        }
-        gap.append(text, at, to);
-        if (ListGap.separates(gap)) {
+        if (!(a[0] < end && a[1] > start)
+            && separated(text, from, to, countries.getOrDefault(o.sentence(), List.of()))) {
           return true;
         }
       }
@@ -1695,6 +1687,9 @@ public final class PlaceResolver {
   private boolean afterTitledGivenName(SurfaceNormalizer.Normalized n, PlaceMatcher.Match m,
       String language) {
     String text = n.text();
+    if (m.key().indexOf(' ') >= 0) {
+      return false;
+    }
     int ws = m.normStart();
     for (int words = 0; words < 2; words++) {
       ws = wordBefore(text, ws);

@@ -143,7 +143,8 @@ final class TransliteratedNames {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < keys.length; i++) {
       String letters = letters(keys[i]);
-      for (Place p : gazetteer.lookup(keys[i])) {
+      List<Place> places = gazetteer.lookup(keys[i]);
+      for (Place p : places) {
         if (EAST_ASIAN.contains(p.countryCode()) && p.kind() == Place.Kind.CITY
             && (p.population() >= MIN_SOUNDED_POPULATION || p.featureCode().startsWith("PPLA"))) {
           String k = eastAsianKey(letters, p.countryCode().equals("JP"));
@@ -158,7 +159,7 @@ final class TransliteratedNames {
         continue;
       }
       String chinese = skeletonOf(asChineseHearsIt(letters));
-      for (Place p : gazetteer.lookup(keys[i])) {
+      for (Place p : places) {
         if (p.kind() == Place.Kind.CITY && p.population() >= MIN_SOUNDED_POPULATION
             && seen.add(skeleton + "|" + p.countryCode() + "|" + p.id())) {
           soundRows.add(new String[] {skeleton + "|" + p.countryCode(), p.id() + "\t" + keys[i]});
