@@ -509,8 +509,8 @@ public final class Pairing {
   }
 
   /**
-   * How many mentions the list has that joins mention {@code i} to the next ("Priştine, Prizren
-   * ve Mamuşa": 3), counting only neighbours of one sentence that list separators join; 1 when
+   * How many mentions the list has that joins mention {@code i} to the next ("Saraybosna, Mostar
+   * ve Zenica": 3), counting only neighbours of one sentence that list separators join; 1 when
    * the two are not so joined. Items of a list of three are not one within the other.
    */
   private static int listRun(List<String> sentences, List<PlaceMention> cities, int i) {
@@ -726,8 +726,8 @@ public final class Pairing {
           .findFirst().orElse(null);
       if (self != null && self != nearest && lastItems(sentence, self, nearest, f)) {
         // the two are the last items of a list after (or before) the home city: its partners,
-        // not each other's ("vierte Partnerstadt Teltows nach Ahlen (Westfalen), Gonfreville
-        // l'Orcher in Frankreich und Zagan in Polen")
+        // not each other's ("die dritte Partnerstadt Bielefelds nach Hamm (Westfalen), Zorgeville
+        // in Frankreich und Lublin in Polen")
         nearest = self;
       }
       pairs.add(new PlaceMention[] {nearest, f});

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Cyrillic endings cover Ukrainian too ({@code Львові}, {@code Одесою}); the і of a
  *       Ukrainian last syllable alternates with о, е or є ({@code Харкова}, {@code Києві}), and
  *       names in -ське, -ська, -ское, -ская take adjective endings ({@code Кам'янського}).
- *   <li>German (articles in German): a genitive s may follow a name ({@code Teltows
+ *   <li>German (articles in German): a genitive s may follow a name ({@code Wittenbergs
  *       Bürgermeister}).
  *   <li>Polish also: the mobile e of -ec, -ek, -ew, -el, -eń ({@code Mielca}, {@code Żółkwi},
  *       {@code Wiedniu}), plural names ({@code Tychach}, the bare genitive {@code Katowic}),
@@ -396,7 +396,7 @@ public final class PlaceMatcher {
       String ending = text.substring(end, wordEnd);
       if (endClass == HANGUL) {
         if (!exact || !KOREAN_ENDINGS.contains(ending) && !namesACountry(key)) {
-          return null; // a country's name may open a compound: 중국국제우호도시대회
+          return null; // a country's name may open a compound: 중국국제교류협회
         }
         // the name alone is the mention; its suffix and particle are grammar
       } else {
@@ -449,7 +449,7 @@ public final class PlaceMatcher {
   }
 
   /**
-   * True when {@code ending} is the genitive s of a German name ("Teltows Bürgermeister",
+   * True when {@code ending} is the genitive s of a German name ("Wittenbergs Bürgermeister",
    * "Partnerstadt Mannheims"); names ending in a hissing sound take none.
    */
   static boolean germanGenitive(String key, String ending) {

@@ -1088,7 +1088,7 @@ public final class PlaceResolver {
       // a person's surname: "Başkanı Ekrem İmamoğlu ... İmamoğlu ve Lopez"; but a large city
       // of the article's countries right after a name is the place ("Cumhurbaşkanı Erdoğan
       // Ankara'da"), in Turkish only with its case suffix ("Başkanı Erkan Aydın" is a person),
-      // and by its own name, not an alias ("Bürgermeister Jun Feng Sheng" is not Fengcheng)
+      // and by its own name, not an alias ("Bürgermeister Li Feng Ming" is not Fengcheng)
       return;
     }
     if (g.allPartOfName && !strong
@@ -1681,7 +1681,7 @@ public final class PlaceResolver {
 
   /**
    * True when the name follows one or two capitalised words that follow a person's title of the
-   * language ("Mayor Jane Paris", "Başkanı Ekrem İmamoğlu", "Bürgermeister Jun Feng Sheng"): a
+   * language ("Mayor Jane Paris", "Başkanı Ekrem İmamoğlu", "Bürgermeister Li Feng Ming"): a
    * given name and a surname.
    */
   private boolean afterTitledGivenName(SurfaceNormalizer.Normalized n, PlaceMatcher.Match m,
@@ -1705,7 +1705,7 @@ public final class PlaceResolver {
 
   /**
    * True when a cue that ends in a preposition stands before the name with a person's name
-   * inside it: "burgemeester Martijn Vroom van Krimpen" for "burgemeester van", "Mayor Jane
+   * inside it: "burgemeester Anna Jansen van Tholen" for "burgemeester van", "Mayor Jane
    * Doe of Springfield" for "mayor of" (one to three capitalised words).
    */
   private boolean cueAcrossAName(SurfaceNormalizer.Normalized n, PlaceMatcher.Match m,

@@ -37,7 +37,7 @@ class TransliteratedNamesTest {
     String found = places("ko", "충주시는 중국 대경시와 우호도시 협약을 체결했다.");
     assertTrue(found.contains("대경=Daqing/CN"), found);
     // China named only as the first part of a compound word still says where 대경 is
-    String compound = places("ko", "중국국제우호도시대회에서 대경시는 한국 충주시와 협약을 맺었다.");
+    String compound = places("ko", "중국국제교류협회 행사에서 대경시는 한국 충주시와 협약을 맺었다.");
     assertTrue(compound.contains("대경=Daqing/CN"), compound);
     // without its suffix the same two syllables are not a place
     assertFalse(places("ko", "중국 대경 관계자가 왔다.").contains("Daqing"));
