@@ -308,8 +308,7 @@ public final class Pairing {
     List<PlaceMention> list = new ArrayList<>();
     for (PlaceMention y : sorted) {
       PlaceMention x = list.isEmpty() ? null : list.get(list.size() - 1);
-      if (x != null && (y.start() < x.end()
-          || !ListGap.separates(sentence.substring(x.end(), y.start())))) {
+      if (x != null && !listed(sentence, x, y)) {
         lists.add(list);
         list = new ArrayList<>();
       }
@@ -526,8 +525,12 @@ public final class Pairing {
   }
 
   private static boolean listed(List<String> sentences, PlaceMention x, PlaceMention y) {
-    return x.sentenceIdx() == y.sentenceIdx() && y.start() >= x.end()
-        && ListGap.separates(sentences.get(x.sentenceIdx()).substring(x.end(), y.start()));
+    return x.sentenceIdx() == y.sentenceIdx() && listed(sentences.get(x.sentenceIdx()), x, y);
+  }
+
+  /** Whether {@code y} follows {@code x} in {@code sentence} with only a list separator between. */
+  private static boolean listed(String sentence, PlaceMention x, PlaceMention y) {
+    return y.start() >= x.end() && ListGap.separates(sentence.substring(x.end(), y.start()));
   }
 
   /**
@@ -774,7 +777,7 @@ public final class Pairing {
     for (int i = 0; i + 1 < mentions.size(); i++) {
       PlaceMention a = mentions.get(i);
       PlaceMention b = mentions.get(i + 1);
-      if (b.start() < a.end() || !ListGap.separates(sentence.substring(a.end(), b.start()))) {
+      if (!listed(sentence, a, b)) {
         return false;
       }
     }

@@ -524,14 +524,24 @@ final class TransliteratedNames {
       gazetteer.byId(idKey[0]).ifPresent(
           p -> byCountry.computeIfAbsent(p.countryCode(), c -> new ArrayList<>()).add(p));
     }
+    addLargestPerCountry(byCountry, keyOf, 5, found);
+    return found;
+  }
+
+  /**
+   * Adds to {@code found} (id → the key it was found by) each country's largest place of
+   * {@code byCountry}, when it is alone or has {@code ratio} times the people of the next.
+   */
+  private static void addLargestPerCountry(Map<String, List<Place>> byCountry,
+      Map<String, String> keyOf, int ratio, Map<String, String> found) {
     for (List<Place> places : byCountry.values()) {
       List<Place> distinct = places.stream().distinct()
           .sorted(Comparator.comparingLong(Place::population).reversed()).toList();
-      if (distinct.size() == 1 || distinct.get(0).population() >= 5 * distinct.get(1).population()) {
+      if (distinct.size() == 1
+          || distinct.get(0).population() >= ratio * distinct.get(1).population()) {
         found.put(distinct.get(0).id(), keyOf.get(distinct.get(0).id()));
       }
     }
-    return found;
   }
 
   /**
@@ -903,14 +913,7 @@ final class TransliteratedNames {
         gazetteer.byId(idKey[0]).ifPresent(
             p -> byCountry.computeIfAbsent(country, c -> new ArrayList<>()).add(p));
       }
-      for (List<Place> places : byCountry.values()) {
-        List<Place> distinct = places.stream().distinct()
-            .sorted(Comparator.comparingLong(Place::population).reversed()).toList();
-        if (distinct.size() == 1
-            || distinct.get(0).population() >= 3 * distinct.get(1).population()) {
-          found.put(distinct.get(0).id(), keyOf.get(distinct.get(0).id()));
-        }
-      }
+      addLargestPerCountry(byCountry, keyOf, 3, found);
     }
     return found;
   }
