@@ -92,10 +92,18 @@ public final class Topics {
       others.add(p.b().placeId());
     }
     others.removeAll(own);
+    TreeSet<Integer> pairSentences = new TreeSet<>();
+    for (Candidate p : pairs) {
+      pairSentences.addAll(p.support());
+    }
     Set<String> topics = new TreeSet<>();
     for (int s : scope) {
       if (s >= sentences.size()) {
         continue;
+      }
+      Integer latest = pairSentences.floor(s);
+      if (latest != null && !pair.support().contains(latest)) {
+        continue; // said after another pair's sentence: of that pair
       }
       Set<String> ids = named.getOrDefault(s, Set.of());
       if (!pair.support().contains(s) && ids.stream().anyMatch(others::contains)

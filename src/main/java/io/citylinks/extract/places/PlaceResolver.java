@@ -1121,7 +1121,8 @@ public final class PlaceResolver {
         accept(g, p, "country-context", 0.9);
       } else if (override) {
         accept(g, p, "override", 0.85);
-      } else if (p.population() >= 10 * secondPop) {
+      } else if (p.population() >= 10 * secondPop
+          || onlyAnAlias(best, second) && p.population() >= secondPop) {
         accept(g, p, "population", inContext ? 0.85 : 0.75);
       } else if (homeOrContext) {
         accept(g, p, "ambiguous", 0.5);
@@ -1343,7 +1344,9 @@ public final class PlaceResolver {
   /**
    * One name, one place per article: occurrences of a name with nothing next to them to decide
    * ("… وبريزبان شريكة لها") take the place the same name was read as where its country stood
-   * next to it ("مدينة بريزبان الأسترالية"), when that is one place.
+   * next to it ("مدينة بريزبان الأسترالية"), when that is one place, whether the passes above
+   * left them unread or read them otherwise ("韩国丽水市" is Yeosu, so the bare 丽水市 of the next
+   * sentence is no Lishui, the larger).
    */
   private static void oneSensePerName(Collection<Group> groups) {
     Map<String, Group> decided = new HashMap<>();
@@ -1358,8 +1361,9 @@ public final class PlaceResolver {
     }
     for (Group g : groups) {
       Group by = decided.get(g.name);
-      if (g.chosen == null && g.adjacentCountry == null && by != null
-          && !conflicting.contains(g.name) && !g.surname) {
+      if (g.adjacentCountry == null && g.adjacentSubdivision == null && by != null
+          && !conflicting.contains(g.name) && !g.surname
+          && (g.chosen == null || !g.chosen.id().equals(by.chosen.id()))) {
         accept(g, by.chosen, by.rule, by.confidence);
       }
     }
@@ -1574,6 +1578,16 @@ public final class PlaceResolver {
     }
     return best.form() == Form.ALIAS && rivalOwnName
         ? rival.place().population() * ALIAS_RIVAL_SHARE : rival.place().population();
+  }
+
+  /**
+   * Whether the best reading is a place's own name and the rival's only an alternate name of
+   * another place (Zaragoza, and Tijuana's old name): a major place then needs to outweigh a
+   * tenth of the rival's population, not ten times it.
+   */
+  private static boolean onlyAnAlias(Entry best, Entry rival) {
+    return (best.form() == Form.NAME || best.form() == Form.ASCII_NAME)
+        && rival.form() == Form.ALIAS;
   }
 
   private static void accept(Group g, Place p, String rule, double confidence) {

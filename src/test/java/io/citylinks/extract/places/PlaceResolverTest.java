@@ -104,6 +104,21 @@ class PlaceResolverTest {
   }
 
   @Test
+  void aLargeCitysOwnNameOutweighsALargerPlacesAlternateName() {
+    // GeoNames lists "Zaragoza" among Tijuana's names too: Tijuana is larger, but only an alias
+    assertEquals("Linz=2772400 Zaragoza=3104324",
+        places("en", "Linz and Zaragoza signed a twinning agreement on Monday."));
+  }
+
+  @Test
+  void aNameReadWithItsCountryNextToItIsThatPlaceAllThroughTheArticle() {
+    // 丽水 is Yeosu in Korea and Lishui in Zhejiang, the larger: once "韩国丽水市" has said which,
+    // the bare name later in the article is Yeosu too
+    assertEquals("青岛市=1797929 韩国=country:KR 丽水市=1884138 丽水市=1884138 青岛市=1797929",
+        places("zh", "青岛市代表团访问了韩国丽水市。", "双方表示，丽水市与青岛市将加强合作。"));
+  }
+
+  @Test
   void aLargeHomeCityOutweighsANamesakeInANamedCountry() {
     // Kazan (1.2 million) and a Turkish town of that name, with Turkey named in the sentence
     String ru = places("ru", "Делегация Казани во главе с мэром посетила турецкий город Бурса.");
