@@ -110,7 +110,8 @@ public final class Topics {
           && ids.stream().noneMatch(own::contains)) {
         continue;
       }
-      String text = SurfaceNormalizer.normalizeText(sentences.get(s)).text();
+      String text = SurfaceNormalizer.normalizeText(withoutPlaces(sentences.get(s), s, places))
+          .text();
       int smartCityEnd = -1;
       for (TermLexicon.Hit<String> h : lexicon.find(text, lang)) {
         if (h.value().equals(SMART_CITY)) {
@@ -123,5 +124,22 @@ public final class Topics {
       }
     }
     return List.copyOf(topics);
+  }
+
+  /** The sentence with its places' names blanked: Commercy, Commerce (California) name no trade. */
+  private static String withoutPlaces(String sentence, int idx, List<PlaceMention> places) {
+    StringBuilder b = null;
+    for (PlaceMention m : places) {
+      if (m.sentenceIdx() == idx && m.start() >= 0 && m.end() <= sentence.length()
+          && m.start() < m.end()) {
+        if (b == null) {
+          b = new StringBuilder(sentence);
+        }
+        for (int i = m.start(); i < m.end(); i++) {
+          b.setCharAt(i, ' ');
+        }
+      }
+    }
+    return b == null ? sentence : b.toString();
   }
 }

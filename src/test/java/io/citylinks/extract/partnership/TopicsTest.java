@@ -30,6 +30,15 @@ class TopicsTest {
   }
 
   @Test
+  void aPlacesNameNamesNoTopic() {
+    // Commercy starts like "commerce", the word for trade
+    assertEquals(Map.of("Commercy|Hockenheim", List.of("education")),
+        topics("fr",
+            "La ville de Commercy et la ville allemande de Hockenheim ont renouvelé leur jumelage.",
+            "Les deux villes prévoient des échanges scolaires."));
+  }
+
+  @Test
   void onePairTakesTheCooperationSentencesOfTheWholeArticle() {
     assertEquals(Map.of("Linz|Zaragoza", List.of("education", "sports")),
         topics("en",
