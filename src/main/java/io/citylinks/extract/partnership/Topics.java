@@ -12,9 +12,12 @@ import java.util.TreeSet;
 /**
  * What a partnership covers: the topics of SPEC section 5, from the words of
  * {@code conf/extract/topics.tsv} in the sentences about it — the sentences that pair the two
- * cities, the two after each, and the article's cooperation sentences ("the agreement covers
- * trade, education and tourism") — but not the page's other text (menus, related headlines, the
- * comment box), and not sentences about another pair of the same article. "Smart city technologies" are smart_city only.
+ * cities, the two after each, the article's cooperation sentences ("the agreement covers trade,
+ * education and tourism") and, for a conference, the sentences that introduce the forum before
+ * its guests are named — but not the page's other text (menus, related headlines, the comment
+ * box), not the names of places (Commercy), and not sentences about another pair of the same
+ * article: a sentence that comes after another pair's sentence and names no city of this pair
+ * is that pair's. "Smart city technologies" are smart_city only.
  */
 public final class Topics {
   public static final String FILE = "extract/topics.tsv";
@@ -63,8 +66,19 @@ public final class Topics {
   public static List<String> of(TermLexicon<String> lexicon, List<String> sentences,
       List<PlaceMention> places, List<CueMention> cues, Candidate pair, List<Candidate> pairs,
       String lang) {
+    Set<Integer> said = new TreeSet<>(pair.support());
+    if (pair.type().equals(RelationCue.CONFERENCE)) {
+      // a forum's guests share what the forum is about, said where the forum is introduced
+      // before they are named (not in later lines: tags, related headlines)
+      int first = pair.support().stream().min(Integer::compare).orElse(0);
+      for (CueMention c : cues) {
+        if (c.type().equals(RelationCue.CONFERENCE) && c.sentenceIdx() < first) {
+          said.add(c.sentenceIdx());
+        }
+      }
+    }
     Set<Integer> scope = new TreeSet<>();
-    for (int s : pair.support()) {
+    for (int s : said) {
       scope.add(s);
       // the next two sentences that say something (blank lines and stray fragments do not count)
       for (int next = s + 1, taken = 0; next < sentences.size() && taken < FOLLOWING; next++) {

@@ -30,6 +30,16 @@ class TopicsTest {
   }
 
   @Test
+  void aForumsGuestsShareWhatTheForumIsAboutSaidBeforeTheyAreNamed() {
+    assertEquals(Map.of("Linz|Zaragoza", List.of("energy", "transport"),
+            "Linz|Montpellier", List.of("energy", "transport")),
+        topics("en",
+            "The Danube Cities Forum opened in Linz on Tuesday.",
+            "Its sessions deal with public transport and clean energy for river towns.",
+            "Delegations from Zaragoza and Montpellier took part in the forum hosted by Linz."));
+  }
+
+  @Test
   void aPlacesNameNamesNoTopic() {
     // Commercy starts like "commerce", the word for trade
     assertEquals(Map.of("Commercy|Hockenheim", List.of("education")),
