@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * education and tourism") and, for a conference, the sentences that introduce the forum before
  * its guests are named — but not the page's other text (menus, related headlines, the comment
  * box), not the names of places (Commercy), and not sentences about another pair of the same
- * article: a sentence that comes after another pair's sentence and names no city of this pair
+ * article: a sentence that follows another pair's sentence more closely than any of this pair's
  * is that pair's. "Smart city technologies" are smart_city only.
  */
 public final class Topics {
