@@ -37,7 +37,11 @@ public final class PublishedDates {
       "^[\\s,\\-–—|]*(?:(?:saat|ساعت|الساعة|в|at|à|um|alle|às)?\\s*\\d{1,2}[:.]\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?)?"
           + "[\\s,\\-–—|]*(?:[\\p{L}\\.]{1,12})?[\\s\\p{P}]*$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  private static final Pattern CLOCK_AFTER = Pattern.compile("\\s+\\d{1,2}:\\d{2}(?!\\d)");
+  /** A clock time right after a date, with the word for "at" some languages put before it. */
+  private static final Pattern CLOCK_AFTER = Pattern.compile(
+      "[\\s,]+(?:(?:saat|ساعت|الساعة|в|о|at|à|um|alle|às|a las|om|o godz\\.)\\s+)?"
+          + "\\d{1,2}(?::\\d{2}|h\\d{2})(?!\\d)",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern DATELINE_AFTER = Pattern.compile("\\s*[,，、]|\\s+\\p{L}");
   /** Lines counted as the top of a page, where a lead may open with its dateline. */
   private static final int DATELINE_LINES = 5;
@@ -186,12 +190,23 @@ public final class PublishedDates {
   private static FoundDate stampOnLine(String line, boolean nearTop, boolean monthFirst) {
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
-      if (c < '0' || c > '9' || (i > 0 && Character.isLetterOrDigit(line.charAt(i - 1)))) {
+      if (c < '0' || c > '9' || (i > 0 && Character.isDigit(line.charAt(i - 1)))) {
+        continue;
+      }
+      // a date glued to the word before it ("…deepens23.06.2025") is the stamp of a heading
+      // whose line break the scrape lost, when it gives the day; only after a cased script's
+      // letter: Chinese and Japanese write dates against their prose ("于2024年9月25日")
+      char before = i > 0 ? line.charAt(i - 1) : ' ';
+      boolean glued = Character.isUpperCase(before) || Character.isLowerCase(before);
+      if (Character.isLetter(before) && !glued) {
         continue;
       }
       DateParser.Parsed p = DateParser.parse(line.substring(i), monthFirst);
-      if (p == null) {
+      if (p == null || glued && p.date().precision() != FoundDate.Precision.DAY) {
         continue;
+      }
+      if (glued) {
+        return p.date();
       }
       String tail = line.substring(i + p.end());
       if (i == 0 && STAMP_TAIL.matcher(tail).matches()) {

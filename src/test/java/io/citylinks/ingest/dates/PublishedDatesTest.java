@@ -69,6 +69,20 @@ class PublishedDatesTest {
   void stampsAloneOnTheirLine() {
     assertEquals("2024-09-25 DAY", text("Başlık\n25.09.2024 09:57\nMetin burada."));
     assertEquals("2016-04-29 DAY", text("标题\n来源:本地新闻 2016-04-29 18:16 http://x\n正文"));
+    // a byline with the time after the word for "at"
+    assertEquals("2021-03-14 DAY",
+        text("Titre\nLe Journal du Val - 14 mars 2021 à 08:15 - Lecture : 2 min\nTexte."));
+    assertEquals("2022-11-03 DAY", text("Titel\nStadtanzeiger, 3. November 2022 um 10:30 Uhr\nText."));
+  }
+
+  @Test
+  void aStampGluedToItsHeadingWhenTheScrapeLostTheLineBreak() {
+    assertEquals("2024-05-17 DAY",
+        text("Міста-партнери домовилися про обмін17.05.2024 Делегація міста прибула у вівторок."));
+    // glued to a letter of a cased script only: Chinese prose writes its dates against words
+    assertNull(text("两市代表于2024年5月17日在会上讨论了合作项目的进展情况和下一步的工作安排。"));
+    // and only a date that gives the day
+    assertNull(text("Kentin nüfusu2024 yılında arttı ve yeni parklar açıldı, belediye duyurdu."));
   }
 
   @Test
