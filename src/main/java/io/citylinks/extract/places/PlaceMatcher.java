@@ -77,6 +77,12 @@ public final class PlaceMatcher {
   /** Plural case endings that may follow the stem of a Polish plural name ("tych" + "ach"). */
   static final Set<String> POLISH_PLURAL_ENDINGS = Set.of("ach", "om", "ami", "ow");
   /**
+   * Case endings of a one-word Polish name declined like an adjective ("chmielnick" + "iego",
+   * "zakopan" + "ego", "rown" + "em").
+   */
+  static final Set<String> POLISH_ADJECTIVE_ENDINGS = Set.of("iego", "iemu", "im", "ego", "emu",
+      "em", "ym");
+  /**
    * Case endings of Russian and Ukrainian adjectives (ї folded to і: "ої" is "оі") that may follow
    * the stem of a name declined like an adjective ("кам'янськ" + "ого").
    */
@@ -112,6 +118,8 @@ public final class PlaceMatcher {
   private final Map<String, String[]> pluralStems;
   /** Stems of Polish plural names in -ce that are their genitive ("katowic", "kielc"). */
   private final Map<String, String[]> bareStems;
+  /** Stems of one-word Polish names declined like adjectives ("chmielnick", "zakopan"). */
+  private final Map<String, String[]> polishAdjectiveStems;
   private final long buildMillis;
 
   /**
@@ -140,6 +148,7 @@ public final class PlaceMatcher {
     Map<String, List<String>> adjectiveLists = new HashMap<>();
     Map<String, List<String>> pluralLists = new HashMap<>();
     Map<String, List<String>> bareLists = new HashMap<>();
+    Map<String, List<String>> polishAdjectiveLists = new HashMap<>();
     gazetteer.forEachKey((key, readings) -> {
       keys.put(key, Boolean.TRUE);
       List<String> derived = cyrillicStems(key);
@@ -152,6 +161,10 @@ public final class PlaceMatcher {
       add(adjectiveLists, cyrillicAdjectiveStem(key), key);
       add(pluralLists, polishPluralStem(key), key);
       add(bareLists, polishBareStem(key), key);
+      String adjective = polishAdjectiveStem(key);
+      if (adjective != null && (key.endsWith("i") || polishReading(gazetteer, key))) {
+        add(polishAdjectiveLists, adjective, key);
+      }
     });
     Map<String, List<String>> phraseLists = new HashMap<>();
     Map<String, List<String>> polishLists = new HashMap<>();
@@ -173,6 +186,7 @@ public final class PlaceMatcher {
     this.adjectiveStems = freeze(adjectiveLists, keys);
     this.pluralStems = freeze(pluralLists, keys);
     this.bareStems = freeze(bareLists, keys);
+    this.polishAdjectiveStems = freeze(polishAdjectiveLists, keys);
     this.keys = keys.keySet().toArray(new String[0]);
     Path cache = cacheDir == null ? null : cacheDir.resolve("automaton-" + fingerprint(this.keys)
         + ".bin");
@@ -407,6 +421,9 @@ public final class PlaceMatcher {
             ? adjectiveStems.get(key) : null;
         String[] pluralOf = endClass == ALPHA && polish && POLISH_PLURAL_ENDINGS.contains(ending)
             ? pluralStems.get(key) : null;
+        if (endClass == ALPHA && polish && POLISH_ADJECTIVE_ENDINGS.contains(ending)) {
+          pluralOf = concat(pluralOf, polishAdjectiveStems.get(key));
+        }
         if (!nounEnding && adjectiveOf == null && pluralOf == null) {
           return null;
         }
@@ -684,6 +701,27 @@ public final class PlaceMatcher {
       return null;
     }
     return key.substring(0, len - 1);
+  }
+
+  /**
+   * The stem of a one-word name a Polish article declines like an adjective, of four letters or
+   * more: a name in -ki or -gi ("chmielnicki" → "chmielnick": Chmielnickiego, Chmielnickim) or a
+   * neuter one in -e after a consonant ("zakopane" → "zakopan", "rowne" → "rown": Zakopanego,
+   * Równem); the builder keeps the -e ones only for places in Poland or names given for Polish.
+   */
+  static String polishAdjectiveStem(String key) {
+    int len = key.length();
+    if (len < 5 || scriptClass(key.charAt(0)) != ALPHA || key.charAt(0) > 'z'
+        || key.indexOf(' ') >= 0 || key.indexOf('-') >= 0) {
+      return null;
+    }
+    char last = key.charAt(len - 1);
+    char before = key.charAt(len - 2);
+    if (last == 'i' && (before == 'k' || before == 'g')
+        || last == 'e' && !isLatinVowel(before) && scriptClass(before) == ALPHA) {
+      return key.substring(0, len - 1);
+    }
+    return null;
   }
 
   /** A masculine Polish adjective: "nowy", "stary", "wielki" (-y, -ki, -gi). */

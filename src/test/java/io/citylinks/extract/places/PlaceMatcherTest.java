@@ -122,6 +122,19 @@ class PlaceMatcherTest {
   }
 
   @Test
+  void polishOneWordNamesDeclinedLikeAdjectives() {
+    String f = found("Goście z Chmielnickiego i Równego byli w Zakopanem, "
+        + "a umowę z Chmielnickim podpisano.", "pl");
+    assertTrue(f.matches(".*Chmielnickiego→[^ ]*chmielnicki\\b.*"), f);
+    assertTrue(f.matches(".*Równego→[^ ]*rowne\\b.*"), f);
+    assertTrue(f.matches(".*Zakopanem→[^ ]*zakopane\\b.*"), f);
+    assertTrue(f.matches(".*Chmielnickim→[^ ]*chmielnicki\\b.*"), f);
+    // only in Polish articles
+    String en = found("The words Chmielnickiego and Zakopanego.", "en");
+    assertTrue(!en.contains("Chmielnickiego") && !en.contains("Zakopanego"), en);
+  }
+
+  @Test
   void polishNamesOfSeveralWordsDeclinedWordByWord() {
     String s = "Goście z Gorzowa Wielkopolskiego, Białej Podlaskiej i Rawy Ruskiej pojechali do "
         + "Hradca Králové, potem do Kudowy-Zdroju, Frankfurtu nad Odrą i Czerniowiec.";
