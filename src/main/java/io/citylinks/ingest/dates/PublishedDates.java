@@ -39,10 +39,12 @@ public final class PublishedDates {
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   /** A clock time right after a date, with the word for "at" some languages put before it. */
   private static final Pattern CLOCK_AFTER = Pattern.compile(
-      "[\\s,]+(?:(?:saat|ساعت|الساعة|в|о|at|à|um|alle|às|a las|om|o godz\\.)\\s+)?"
+      "[\\s,\\-–—|]+(?:(?:saat|ساعت|الساعة|в|о|at|à|um|alle|às|a las|om|o godz\\.)\\s+)?"
           + "\\d{1,2}(?::\\d{2}|h\\d{2})(?!\\d)",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern DATELINE_AFTER = Pattern.compile("\\s*[,，、]|\\s+\\p{L}");
+  /** First characters of the eras {@link DateParser} reads (令和, 平成, 中華民國, 民國). */
+  private static final String ERAS = "令平中民";
   /** Lines counted as the top of a page, where a lead may open with its dateline. */
   private static final int DATELINE_LINES = 5;
   private static final Pattern URL_YMD = Pattern.compile(
@@ -190,7 +192,9 @@ public final class PublishedDates {
   private static FoundDate stampOnLine(String line, boolean nearTop, boolean monthFirst) {
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
-      if (c < '0' || c > '9' || (i > 0 && Character.isDigit(line.charAt(i - 1)))) {
+      // a stamp starts with a digit, or with a Japanese or ROC era (令和7年6月17日)
+      boolean digit = c >= '0' && c <= '9';
+      if (!digit && ERAS.indexOf(c) < 0 || (i > 0 && Character.isDigit(line.charAt(i - 1)))) {
         continue;
       }
       // a date glued to the word before it ("…deepens23.06.2025") is the stamp of a heading

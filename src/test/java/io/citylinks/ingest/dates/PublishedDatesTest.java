@@ -73,6 +73,11 @@ class PublishedDatesTest {
     assertEquals("2021-03-14 DAY",
         text("Titre\nLe Journal du Val - 14 mars 2021 à 08:15 - Lecture : 2 min\nTexte."));
     assertEquals("2022-11-03 DAY", text("Titel\nStadtanzeiger, 3. November 2022 um 10:30 Uhr\nText."));
+    // a news code before the date, a dash before the time
+    assertEquals("2025-06-17 DAY", text("عنوان\nکد خبر: 48213 ۲۷ خرداد ۱۴۰۴ - ۱۵:۲۱\nمتن."));
+    // a Japanese era date alone on its line; not inside Chinese prose
+    assertEquals("2025-06-17 DAY", text("見出し\n令和7年6月17日\n本文です。"));
+    assertNull(text("市长于令和7年6月17日访问了友好城市并出席了交流活动。"));
   }
 
   @Test
