@@ -634,18 +634,32 @@ public final class PlaceMatcher {
   }
 
   /**
-   * The stems a Latin key is inflected from in Polish: {@link #latinStem}, and the stem without
-   * the mobile e of a key in -ec, -ek, -ew, -el, -eł ("mielec" → "mielc", "biskupiec" →
-   * "biskupc", "zolkiew" → "zolkw") or in -en from -eń, whose n stays soft ("wieden" →
-   * "wiedni": Wiedniu, Wiedniem).
+   * The stems a Latin key is inflected from in Polish: {@link #latinStem}, {@link #polishJaStem},
+   * and the stem without the mobile e of a key in -ec, -ek, -ew, -el, -eł ("mielec" → "mielc",
+   * "biskupiec" → "biskupc", "zolkiew" → "zolkw") or in -en from -eń, whose n stays soft
+   * ("wieden" → "wiedni": Wiedniu, Wiedniem).
    */
   static List<String> latinStems(String key) {
-    String stem = latinStem(key);
-    String mobile = polishMobileStem(key);
-    if (stem == null) {
-      return mobile == null ? List.of() : List.of(mobile);
+    List<String> out = new ArrayList<>(2);
+    for (String s : new String[] {latinStem(key), polishMobileStem(key), polishJaStem(key)}) {
+      if (s != null) {
+        out.add(s);
+      }
     }
-    return mobile == null ? List.of(stem) : List.of(stem, mobile);
+    return out;
+  }
+
+  /**
+   * The stem of a name in -ja after a vowel, whose j Polish drops before the i of its oblique
+   * cases ("kolomyja" → "kolomy": Kołomyi), of six letters or more; null otherwise.
+   */
+  static String polishJaStem(String key) {
+    int len = key.length();
+    if (len < 6 || !key.endsWith("ja") || !isLatinVowel(key.charAt(len - 3))
+        || scriptClass(key.charAt(0)) != ALPHA || key.charAt(0) > 'z' || key.indexOf(' ') >= 0) {
+      return null;
+    }
+    return key.substring(0, len - 2);
   }
 
   private static String polishMobileStem(String key) {

@@ -129,6 +129,9 @@ class PlaceMatcherTest {
     assertTrue(f.matches(".*Równego→[^ ]*rowne\\b.*"), f);
     assertTrue(f.matches(".*Zakopanem→[^ ]*zakopane\\b.*"), f);
     assertTrue(f.matches(".*Chmielnickim→[^ ]*chmielnicki\\b.*"), f);
+    // a name in -ja drops its j before the i of the oblique cases: Kołomyja, w Kołomyi
+    String ja = found("Delegacja gościła w Kołomyi.", "pl");
+    assertTrue(ja.matches(".*Kołomyi→[^ ]*ko[lł]omyja\\b.*"), ja);
     // only in Polish articles
     String en = found("The words Chmielnickiego and Zakopanego.", "en");
     assertTrue(!en.contains("Chmielnickiego") && !en.contains("Zakopanego"), en);
