@@ -155,6 +155,10 @@ public final class PlaceMatcher {
       if (derived.isEmpty()) {
         derived = latinStems(key);
       }
+      String shortStem = shortCyrillicStem(key);
+      if (shortStem != null && largeCity(gazetteer, key)) {
+        derived = List.of(shortStem);
+      }
       for (String stem : derived) {
         add(stemLists, stem, key);
       }
@@ -222,6 +226,31 @@ public final class PlaceMatcher {
       out.put(e.getKey(), e.getValue().toArray(new String[0]));
     }
     return out;
+  }
+
+  /**
+   * The stem of a Cyrillic name of three or four letters in -а or -я ("уфа" → "уф": Уфе, Уфы;
+   * "тула" → "тул"), which {@link #cyrillicStem} leaves alone as too short to be safe; the
+   * builder keeps it for large cities only.
+   */
+  static String shortCyrillicStem(String key) {
+    int len = key.length();
+    if (len < 3 || len > 4 || scriptClass(key.charAt(0)) != CYRILLIC) {
+      return null;
+    }
+    char last = key.charAt(len - 1);
+    return (last == 'а' || last == 'я') && scriptClass(key.charAt(len - 2)) == CYRILLIC
+        ? key.substring(0, len - 1) : null;
+  }
+
+  /** True when a reading of {@code key} is a city of 100,000 inhabitants or more. */
+  private static boolean largeCity(Gazetteer gazetteer, String key) {
+    for (Gazetteer.Entry e : gazetteer.lookupEntries(key)) {
+      if (e.place().kind() == Place.Kind.CITY && e.place().population() >= 100_000) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when a reading of {@code key} is a place in Poland or a name given for Polish. */

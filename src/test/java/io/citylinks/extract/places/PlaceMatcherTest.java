@@ -46,6 +46,10 @@ class PlaceMatcherTest {
     assertTrue(f2.contains("Сергиевым Посадом→сергиев посад"), f2);
     // an ending outside the list is not a case form: "Москвичи" (Muscovites) is no match
     assertTrue(surfaces("Москвичи рады.", "ru").isEmpty(), found("Москвичи рады.", "ru"));
+    // short names of large cities decline too: Уфа, Тула
+    String shortNames = found("Гости из Уфы побывали в Туле.", "ru");
+    assertTrue(shortNames.matches(".*Уфы→[^ ]*уфа\\b.*"), shortNames);
+    assertTrue(shortNames.matches(".*Туле→[^ ]*тула\\b.*"), shortNames);
   }
 
   @Test
