@@ -15,9 +15,9 @@ import java.util.TreeSet;
  * cities, the two after each, the article's cooperation sentences ("the agreement covers trade,
  * education and tourism") and, for a conference, the sentences that introduce the forum before
  * its guests are named — but not the page's other text (menus, related headlines, the comment
- * box), not the names of places (Commercy), and not sentences about another pair of the same
- * article: a sentence that follows another pair's sentence more closely than any of this pair's
- * is that pair's. "Smart city technologies" are smart_city only.
+ * box), not the names of places (Commerce City), and not sentences about another pair of the
+ * same article: a sentence that follows another pair's sentence more closely than any of this
+ * pair's is that pair's. "Smart city technologies" are smart_city only.
  */
 public final class Topics {
   public static final String FILE = "extract/topics.tsv";
@@ -140,7 +140,7 @@ public final class Topics {
     return List.copyOf(topics);
   }
 
-  /** The sentence with its places' names blanked: Commercy, Commerce (California) name no trade. */
+  /** The sentence with its places' names blanked: Commerce City names no trade. */
   private static String withoutPlaces(String sentence, int idx, List<PlaceMention> places) {
     StringBuilder b = null;
     for (PlaceMention m : places) {
