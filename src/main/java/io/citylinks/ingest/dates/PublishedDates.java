@@ -197,7 +197,7 @@ public final class PublishedDates {
       if (!digit && ERAS.indexOf(c) < 0 || (i > 0 && Character.isDigit(line.charAt(i - 1)))) {
         continue;
       }
-      // a date glued to the word before it ("…deepens23.06.2025") is the stamp of a heading
+      // a date glued to the word before it ("…exchange17.05.2024") is the stamp of a heading
       // whose line break the scrape lost, when it gives the day; only after a cased script's
       // letter: Chinese and Japanese write dates against their prose ("于2024年9月25日")
       char before = i > 0 ? line.charAt(i - 1) : ' ';
