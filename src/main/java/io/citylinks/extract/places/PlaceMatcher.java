@@ -234,13 +234,7 @@ public final class PlaceMatcher {
    * builder keeps it for large cities only.
    */
   static String shortCyrillicStem(String key) {
-    int len = key.length();
-    if (len < 3 || len > 4 || scriptClass(key.charAt(0)) != CYRILLIC) {
-      return null;
-    }
-    char last = key.charAt(len - 1);
-    return (last == 'а' || last == 'я') && scriptClass(key.charAt(len - 2)) == CYRILLIC
-        ? key.substring(0, len - 1) : null;
+    return key.length() >= 3 && key.length() <= 4 ? cyrillicStemBefore(key, "ая") : null;
   }
 
   /** True when a reading of {@code key} is a city of 100,000 inhabitants or more. */
@@ -450,14 +444,15 @@ public final class PlaceMatcher {
             ? adjectiveStems.get(key) : null;
         String[] pluralOf = endClass == ALPHA && polish && POLISH_PLURAL_ENDINGS.contains(ending)
             ? pluralStems.get(key) : null;
-        if (endClass == ALPHA && polish && POLISH_ADJECTIVE_ENDINGS.contains(ending)) {
-          pluralOf = concat(pluralOf, polishAdjectiveStems.get(key));
-        }
-        if (!nounEnding && adjectiveOf == null && pluralOf == null) {
+        String[] polishAdjectiveOf =
+            endClass == ALPHA && polish && POLISH_ADJECTIVE_ENDINGS.contains(ending)
+                ? polishAdjectiveStems.get(key) : null;
+        if (!nounEnding && adjectiveOf == null && pluralOf == null && polishAdjectiveOf == null) {
           return null;
         }
         exact &= nounEnding;
-        stemOf = concat(nounEnding ? stems.get(key) : null, concat(adjectiveOf, pluralOf));
+        stemOf = concat(nounEnding ? stems.get(key) : null,
+            concat(adjectiveOf, concat(pluralOf, polishAdjectiveOf)));
         if (!exact && stemOf == null) {
           return null;
         }
@@ -974,15 +969,16 @@ public final class PlaceMatcher {
 
   /** The stem a Cyrillic key is inflected from, or null when it has none worth matching. */
   static String cyrillicStem(String key) {
+    return key.length() >= 5 ? cyrillicStemBefore(key, "аяьйо") : null;
+  }
+
+  /** A Cyrillic key without its last letter when that is one of {@code finals}, else null. */
+  private static String cyrillicStemBefore(String key, String finals) {
     int len = key.length();
-    if (len < 5 || scriptClass(key.charAt(0)) != CYRILLIC) {
+    if (scriptClass(key.charAt(0)) != CYRILLIC || finals.indexOf(key.charAt(len - 1)) < 0) {
       return null;
     }
-    char last = key.charAt(len - 1);
-    if (last == 'а' || last == 'я' || last == 'ь' || last == 'й' || last == 'о') {
-      return scriptClass(key.charAt(len - 2)) == CYRILLIC ? key.substring(0, len - 1) : null;
-    }
-    return null;
+    return scriptClass(key.charAt(len - 2)) == CYRILLIC ? key.substring(0, len - 1) : null;
   }
 
   static final int OTHER = 0;

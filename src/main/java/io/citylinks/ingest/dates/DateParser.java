@@ -32,8 +32,10 @@ public final class DateParser {
   private static final Pattern YM = Pattern.compile("^(\\d{4})-(\\d{2})(?![-\\d])");
   private static final Pattern HAN = Pattern.compile(
       "^(\\d{4})\\s*[年년]\\s*(\\d{1,2})\\s*[月월](?:\\s*(\\d{1,2})\\s*[日일])?");
-  /** A Japanese era (令和 from 2019, 平成 1989-2019) or the ROC calendar (民國 from 1912). */
-  private static final Pattern ERA = Pattern.compile("^(令和|平成|中華民國|中华民国|民國|民国)\\s*"
+  /** Japanese eras (令和 from 2019, 平成 1989-2019) and the ROC calendar (民國 from 1912). */
+  private static final List<String> ERAS = List.of("令和", "平成", "中華民國", "中华民国", "民國",
+      "民国");
+  private static final Pattern ERA = Pattern.compile("^(" + String.join("|", ERAS) + ")\\s*"
       + "(\\d{1,3}|元)\\s*年\\s*(\\d{1,2})\\s*月(?:\\s*(\\d{1,2})\\s*日)?");
   private static final Pattern ISLAMIC_MARK = Pattern.compile("^\\s*(هـ|ه\\.ق|ق\\.?\\s*$|AH\\b)");
   private static final Pattern PERSIAN_MARK = Pattern.compile("^\\s*(ه\\.ش|ش\\b)");
@@ -154,6 +156,16 @@ public final class DateParser {
    * @param monthFirstSlashes read "7/2/2015" as July 2 (American English pages); dotted and dashed
    *     dates stay day-first
    */
+  /** Whether one of the eras this parser reads is named at {@code at} of {@code s}. */
+  static boolean eraAt(String s, int at) {
+    for (String era : ERAS) {
+      if (s.startsWith(era, at)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static Parsed parse(String s, boolean monthFirstSlashes) {
     Matcher m;
     if ((m = ERA.matcher(s)).find()) {

@@ -43,8 +43,6 @@ public final class PublishedDates {
           + "\\d{1,2}(?::\\d{2}|h\\d{2})(?!\\d)",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern DATELINE_AFTER = Pattern.compile("\\s*[,，、]|\\s+\\p{L}");
-  /** First characters of the eras {@link DateParser} reads (令和, 平成, 中華民國, 民國). */
-  private static final String ERAS = "令平中民";
   /** Lines counted as the top of a page, where a lead may open with its dateline. */
   private static final int DATELINE_LINES = 5;
   private static final Pattern URL_YMD = Pattern.compile(
@@ -194,7 +192,8 @@ public final class PublishedDates {
       char c = line.charAt(i);
       // a stamp starts with a digit, or with a Japanese or ROC era (令和7年6月17日)
       boolean digit = c >= '0' && c <= '9';
-      if (!digit && ERAS.indexOf(c) < 0 || (i > 0 && Character.isDigit(line.charAt(i - 1)))) {
+      if (!digit && !DateParser.eraAt(line, i)
+          || (i > 0 && Character.isDigit(line.charAt(i - 1)))) {
         continue;
       }
       // a date glued to the word before it ("…exchange17.05.2024") is the stamp of a heading
