@@ -70,6 +70,10 @@ class PairingTest {
         > confidence("zh", "湖北省武汉市代表团访问时，泰国曼谷市缔结友好城市关系。") + 0.05);
     // a province of the second partner between them too
     assertTrue(confidence("zh", "甘肃省庆阳市与加拿大魁北克省沙威尼根市缔结友好城市关系。") >= 0.6);
+    // a city word in the nominative after the country's adjective: "и китайский город"
+    assertTrue(confidence("ru", "Договор о сотрудничестве подписали Коломна и китайский город Лоян.")
+        > confidence("ru", "Договор о сотрудничестве подписала Коломна, а позже его обсуждал "
+            + "китайский город Лоян.") + 0.05);
   }
 
   /** The confidence of the one pair of a one-sentence article, floor or not. */
