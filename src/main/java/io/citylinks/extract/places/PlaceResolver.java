@@ -302,6 +302,9 @@ public final class PlaceResolver {
               matches.removeIf(m -> m.normStart() == t.match().normStart()
                   && m.normEnd() == t.match().normEnd());
             } else {
+              // a shorter name inside it gives way (a Chinese name read by its sound)
+              matches.removeIf(m -> m.normStart() >= t.match().normStart()
+                  && m.normEnd() <= t.match().normEnd());
               spelt.put(t.match(), t.placeIds());
             }
             matches.add(t.match());

@@ -258,12 +258,12 @@ final class TransliteratedNames {
    * 沙威尼根市 for Shawinigan): two to five characters before 市, read in pinyin
    * (ICU4J Han-Latin) and matched by sound like a katakana name.
    */
-  private Spelt chineseBySound(SurfaceNormalizer.Normalized n, int start, boolean[] covered,
-      Set<String> homes) {
+  private Spelt chineseBySound(SurfaceNormalizer.Normalized n, int start,
+      List<PlaceMatcher.Match> known, Set<String> homes) {
     String text = n.text();
     int end = start;
     while (end < text.length() && end - start <= MAX_HAN_SOUNDED
-        && PlaceMatcher.scriptClass(text.charAt(end)) == PlaceMatcher.HAN && !covered[end]
+        && PlaceMatcher.scriptClass(text.charAt(end)) == PlaceMatcher.HAN
         && text.charAt(end) != '市') {
       end++;
     }
@@ -273,8 +273,34 @@ final class TransliteratedNames {
         || end - start > MAX_HAN_SOUNDED) {
       return null;
     }
+    // a foreign town's name the matcher found inside the run gives way to a town of the country
+    // named before it (葡萄牙|波尔|图市 is Porto, not Bor in South Sudan); a known name of the
+    // whole run or reaching out of it, a country's or region's name inside it (澳大利亚|加拿大湾市
+    // for Canada Bay) and a town of that country (蒙古国|达尔汗市) stand
+    int runEnd = end;
+    Set<String> named = new HashSet<>();
+    for (PlaceMatcher.Match m : known) {
+      if (m.normEnd() <= start) {
+        named.addAll(countriesNamed(m));
+      }
+    }
+    boolean inside = false;
+    for (PlaceMatcher.Match m : known) {
+      if (m.normStart() > runEnd || m.normEnd() <= start) {
+        continue;
+      }
+      if (m.normStart() <= start && m.normEnd() >= runEnd || m.normStart() < start
+          || m.normEnd() > runEnd + 1 || !onlyTowns(m) || inCountries(m, named)) {
+        return null;
+      }
+      inside = true;
+    }
     Map<String, String> found =
         byChineseSound(PINYIN.get().transliterate(text.substring(start, end)), homes);
+    if (inside) {
+      found.keySet().removeIf(id -> gazetteer.byId(id)
+          .map(p -> !named.contains(p.countryCode())).orElse(true));
+    }
     return found.isEmpty() ? null : spelt(n, start, end, text.substring(start, end),
         found.values().stream().distinct().toList(), found.keySet());
   }
@@ -312,6 +338,43 @@ final class TransliteratedNames {
       }
     }
     return false;
+  }
+
+  /** The countries a country's name or adjective names; none for other matches. */
+  private Set<String> countriesNamed(PlaceMatcher.Match m) {
+    Set<String> out = new HashSet<>();
+    for (String key : m.keys()) {
+      for (Gazetteer.Entry e : gazetteer.lookupEntries(key)) {
+        if (e.place().kind() == Place.Kind.COUNTRY) {
+          out.add(e.place().countryCode());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether a reading of the match is a place in one of {@code countries}. */
+  private boolean inCountries(PlaceMatcher.Match m, Set<String> countries) {
+    for (String key : m.keys()) {
+      for (Gazetteer.Entry e : gazetteer.lookupEntries(key)) {
+        if (countries.contains(e.place().countryCode())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether every reading of a match is a town of the gazetteer (no country, no region). */
+  private boolean onlyTowns(PlaceMatcher.Match m) {
+    for (String key : m.keys()) {
+      List<Gazetteer.Entry> entries = gazetteer.lookupEntries(key);
+      if (entries.isEmpty()
+          || entries.stream().anyMatch(e -> e.place().kind() != Place.Kind.CITY)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when a known match starts one space after {@code end}. */
@@ -512,6 +575,7 @@ final class TransliteratedNames {
       return found;
     }
     Map<String, List<Place>> byCountry = new HashMap<>();
+    Map<String, List<Place>> byOwnName = new HashMap<>();
     Map<String, String> keyOf = new HashMap<>();
     String prefix = skeleton + "|";
     for (int i = lowerBound(index, prefix); i < index.length && index[i].startsWith(prefix);
@@ -521,11 +585,33 @@ final class TransliteratedNames {
       }
       String[] idKey = ids[i].split("\t", 2);
       keyOf.putIfAbsent(idKey[0], idKey[1]);
-      gazetteer.byId(idKey[0]).ifPresent(
-          p -> byCountry.computeIfAbsent(p.countryCode(), c -> new ArrayList<>()).add(p));
+      gazetteer.byId(idKey[0]).ifPresent(p -> {
+        byCountry.computeIfAbsent(p.countryCode(), c -> new ArrayList<>()).add(p);
+        if (soundsSoByItsName(p, skeleton)) {
+          byOwnName.computeIfAbsent(p.countryCode(), c -> new ArrayList<>()).add(p);
+        }
+      });
     }
+    // a town that sounds so by its own name comes before one that does by a rare alias
+    // (Mersin, not Kahramanmaraş's old "Marasion"), in a country where one does
+    byCountry.putAll(byOwnName);
     addLargestPerCountry(byCountry, keyOf, 5, found);
     return found;
+  }
+
+  /**
+   * Whether the place's own name (as GeoNames writes it, or in ASCII) has {@code skeleton}, as
+   * it is written or as Chinese transcription hears it.
+   */
+  private static boolean soundsSoByItsName(Place p, String skeleton) {
+    for (String name : List.of(p.name(), p.asciiName())) {
+      String letters = letters(SurfaceNormalizer.normalize(name));
+      if (skeletonOf(letters).equals(skeleton)
+          || skeletonOf(asChineseHearsIt(letters)).equals(skeleton)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -662,9 +748,9 @@ final class TransliteratedNames {
           out.add(k);
         }
       }
-      if (cls == PlaceMatcher.HAN && !covered[i] && !"ja".equals(lang)
+      if (cls == PlaceMatcher.HAN && !"ja".equals(lang)
           && (countryEnds.contains(i) || afterProvinceOfACountry(text, i, countryEnds))) {
-        Spelt c = chineseBySound(n, i, covered, homes);
+        Spelt c = chineseBySound(n, i, known, homes);
         if (c != null) {
           out.add(c);
         }

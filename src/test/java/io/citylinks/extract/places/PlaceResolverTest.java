@@ -167,6 +167,28 @@ class PlaceResolverTest {
   }
 
   @Test
+  void aNameReadBySoundSwallowsAShorterTownInsideItButNotACountry() {
+    // 波尔图 (bo er tu, Porto): the matcher finds a town 波尔 inside it; the whole name is read
+    String porto = places("zh", "宁波市与葡萄牙波尔图市签署友好交流协议。");
+    assertTrue(porto.contains("波尔图=2735943"), porto);
+    // 梅尔辛 (mei er xin): Mersin by its own name, not a larger town by an old alias of it
+    String mersin = places("zh", "代表团访问了土耳其梅尔辛市。");
+    assertTrue(mersin.contains("梅尔辛=304531"), mersin);
+    // a country's name inside the run is a word of the name (Canada Bay), not its sound
+    assertFalse(places("zh", "澳大利亚加拿大湾市代表团来访。").contains("加拿大湾="));
+  }
+
+  @Test
+  void chineseNamesGeoNamesLacksComeFromTheOverrides() {
+    String found = places("zh", "哈尔滨市与俄罗斯符拉迪沃斯托克市、哈巴罗夫斯克市签署合作备忘录。");
+    assertTrue(found.contains("符拉迪沃斯托克=2013348"), found);
+    assertTrue(found.contains("哈巴罗夫斯克=2022890"), found);
+    // 奥克兰 names Auckland and Oakland: the country named before it decides
+    assertTrue(places("zh", "宁波市代表团访问新西兰奥克兰市。").contains("奥克兰=2193733"));
+    assertTrue(places("zh", "宁波市代表团访问美国奥克兰市。").contains("奥克兰=5378538"));
+  }
+
+  @Test
   void guangzhouInPersianIsNeverGwangjuWhenChinaIsNamed() {
     String found = places("fa", "هیئتی از گوانگجو و گوانگژو به گرگان آمد.",
         "این شهر چینی با ایران همکاری می‌کند.");
