@@ -1239,9 +1239,34 @@ public final class PlaceResolver {
       String name = g.parent == null ? g.occurrences.get(0).surface()
           : country == null ? null : transliterated().districtName(key, country);
       if (country != null && name != null) {
-        accept(g, unlistedPlace(name, country, "PPL"), "unlisted", confidence);
+        Optional<Place> listed = g.parent == null || !KOREAS.contains(country) ? Optional.empty()
+            : listedAs(name, country);
+        accept(g, listed.orElse(unlistedPlace(name, country, "PPL")),
+            listed.isPresent() ? "after-parent" : "unlisted", confidence);
       }
     }
+  }
+
+  private static final Set<String> KOREAS = Set.of("KR", "KP");
+  /** Latin endings a Korean district or city has in the gazetteer (Yeonsu-gu, Yongin-si). */
+  private static final List<String> DISTRICT_ENDINGS = List.of("", "-gu", "-si", "-gun");
+
+  /**
+   * The Korean district or town of {@code country} the gazetteer lists under a Latin name read
+   * from Han characters, with or without its ending (延寿 after 仁川: 연수, Yeonsu-gu), if any.
+   */
+  private Optional<Place> listedAs(String name, String country) {
+    for (String ending : DISTRICT_ENDINGS) {
+      Optional<Place> p = matcher.gazetteer()
+          .lookupEntries(SurfaceNormalizer.normalize(name + ending)).stream()
+          .map(Entry::place)
+          .filter(e -> e.countryCode().equals(country) && e.kind() != Place.Kind.COUNTRY)
+          .findFirst();
+      if (p.isPresent()) {
+        return p;
+      }
+    }
+    return Optional.empty();
   }
 
   /** A place the gazetteer lacks, by its name: id {@code unlisted:CC:ascii-name}. */

@@ -179,6 +179,19 @@ class PlaceResolverTest {
   }
 
   @Test
+  void namesGeoNamesLacksInKoreanJapaneseAndArabicComeFromTheOverrides() {
+    // Korean writes Chinese and Japanese cities without 시, particles attached
+    String ko = places("ko", "구청장은 중국 칭다오와 일본 오사카에서 열린 회의에 참석했다.");
+    assertTrue(ko.contains("칭다오=1797929") && ko.contains("오사카=1853909"), ko);
+    // but 지난 ("last", Jinan's name too) stays a word
+    assertFalse(places("ko", "지난 13일 중국 대표단이 방문했다.").contains("지난="));
+    String ja = places("ja", "市長はウィーンとジュネーブを訪れ、韓国の仁川も訪問した。");
+    assertTrue(ja.contains("ウィーン=2761369") && ja.contains("仁川=1843564"), ja);
+    String ar = places("ar", "وقعت مدينة شنتشن الصينية اتفاقية مع الخرطوم.");
+    assertTrue(ar.contains("شنتشن=1795565") && ar.contains("الخرطوم=379252"), ar);
+  }
+
+  @Test
   void chineseNamesGeoNamesLacksComeFromTheOverrides() {
     String found = places("zh", "哈尔滨市与俄罗斯符拉迪沃斯托克市、哈巴罗夫斯克市签署合作备忘录。");
     assertTrue(found.contains("符拉迪沃斯托克=2013348"), found);

@@ -172,9 +172,10 @@ class TransliteratedNamesTest {
 
   @Test
   void koreanDistrictNamesAsTheyAreSaid() {
-    // 中浪 read the Korean way is 중랑, said and romanised Jungnang; 鍾路 is Jongno
+    // 中浪 read the Korean way is 중랑, said and romanised Jungnang (the gazetteer's Jungnang-gu
+    // of Seoul); 鍾路 is Jongno
     String found = places("zh", "韩国首尔市中浪区代表团访问了成都市武侯区。");
-    assertTrue(found.contains("=Jungnang/KR"), found);
+    assertTrue(found.contains("=Jungnang-gu/KR"), found);
     assertEquals("종노", TransliteratedNames.assimilated("종로"));
     assertEquals("실라", TransliteratedNames.assimilated("신라"));
     assertEquals("뱅마", TransliteratedNames.assimilated("백마"));
