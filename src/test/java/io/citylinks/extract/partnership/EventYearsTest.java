@@ -31,6 +31,20 @@ class EventYearsTest {
   }
 
   @Test
+  void anAnniversaryCountsFromTheYearItsTieBegan() {
+    assertEquals(2023, EventYears.year(null, List.of("两市于2013年签署友好交流协议。",
+        "今年迎来协议签署10周年，双方更新了协议。"), List.of(1), "zh"));
+    assertEquals(2019, year(null, "en",
+        "The towns, twinned in 1994, celebrated the 25th anniversary of their partnership."));
+    assertEquals(2024, year(null, "ru", "В 2014 году города подписали договор, сейчас отмечают его 10-летие."));
+    // a year the anniversary falls in is no year to count from
+    assertEquals(2023, year(null, "zh", "2023年是两市缔结友好城市关系30周年。"));
+    assertEquals(2023, year(null, "en", "2023 marks the 30th anniversary of the twinning."));
+    // no year to count from: no year
+    assertNull(year(null, "ja", "姉妹都市提携30周年を記念して代表団が訪れた。"));
+  }
+
+  @Test
   void trapsGiveNoYear() {
     assertNull(year(null, "en", "The Spotlight 2030 conference was first held in 2013."));
     assertNull(year(null, "tr", "Moskova ile 2026-2029 yıllarını kapsayan bir plan imzalandı."));
