@@ -1239,15 +1239,15 @@ public final class PlaceResolver {
       String name = g.parent == null ? g.occurrences.get(0).surface()
           : country == null ? null : transliterated().districtName(key, country);
       if (country != null && name != null) {
-        Optional<Place> listed = g.parent == null || !KOREAS.contains(country) ? Optional.empty()
-            : listedAs(name, country);
+        Optional<Place> listed =
+            g.parent == null || !TransliteratedNames.KOREAS.contains(country) ? Optional.empty()
+                : listedAs(name, country);
         accept(g, listed.orElse(unlistedPlace(name, country, "PPL")),
             listed.isPresent() ? "after-parent" : "unlisted", confidence);
       }
     }
   }
 
-  private static final Set<String> KOREAS = Set.of("KR", "KP");
   /** Latin endings a Korean district or city has in the gazetteer (Yeonsu-gu, Yongin-si). */
   private static final List<String> DISTRICT_ENDINGS = List.of("", "-gu", "-si", "-gun");
 

@@ -77,7 +77,7 @@ final class TransliteratedNames {
    */
   static final Set<String> CHINESE = Set.of("CN", "TW", "HK", "MO");
   /** Romanised Hangul names only Korean places: South and North Korea. */
-  private static final Set<String> KOREAS = Set.of("KR", "KP");
+  static final Set<String> KOREAS = Set.of("KR", "KP");
 
   private static final ThreadLocal<Transliterator> HANGUL =
       ThreadLocal.withInitial(() -> Transliterator.getInstance("Hangul-Latin"));
@@ -330,14 +330,7 @@ final class TransliteratedNames {
 
   /** Whether a match is a country's name or adjective. */
   private boolean namesACountry(PlaceMatcher.Match m) {
-    for (String key : m.keys()) {
-      for (Gazetteer.Entry e : gazetteer.lookupEntries(key)) {
-        if (e.place().kind() == Place.Kind.COUNTRY) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return !countriesNamed(m).isEmpty();
   }
 
   /** The countries a country's name or adjective names; none for other matches. */

@@ -36,7 +36,8 @@ class EventYearsTest {
         "今年迎来协议签署10周年，双方更新了协议。"), List.of(1), "zh"));
     assertEquals(2019, year(null, "en",
         "The towns, twinned in 1994, celebrated the 25th anniversary of their partnership."));
-    assertEquals(2024, year(null, "ru", "В 2014 году города подписали договор, сейчас отмечают его 10-летие."));
+    assertEquals(2024, year(null, "ru",
+        "В 2014 году города подписали договор, сейчас отмечают его 10-летие."));
     // a year the anniversary falls in is no year to count from
     assertEquals(2023, year(null, "zh", "2023年是两市缔结友好城市关系30周年。"));
     assertEquals(2023, year(null, "en", "2023 marks the 30th anniversary of the twinning."));
