@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 /**
  * The year a partnership event happened (SPEC section 5): the article's date when it has one
@@ -38,6 +37,11 @@ public final class EventYears {
   private static final Pattern A_YEAR =
       Pattern.compile("(?<![\\d\\-–/.])((?:19|20)\\d\\d)(?![\\d\\-–/])");
   private static final int MAX_ANNIVERSARY = 100;
+  /** "Next year" said of an anniversary: it has not come. */
+  private static final Pattern NEXT_YEAR = Pattern.compile("내년|明年|来年|next year|nächste[nms]? jahr"
+      + "|l'année prochaine|el próximo año|el año que viene|l'anno prossimo|no próximo ano"
+      + "|в следующем году|наступного року|gelecek yıl|seneye|w przyszłym roku|volgend jaar"
+      + "|العام المقبل|العام القادم|سال آینده|سال بعد");
   /** A copula between a year and its anniversary: the year is the anniversary's, not its start. */
   private static final Pattern IS = Pattern.compile(
       "^(?:年|년)?\\s*(?:是|为|は|은|는|(?:marks|is|was|markiert|est|es|é|è)(?![\\p{L}]))");
@@ -89,9 +93,9 @@ public final class EventYears {
   /**
    * The year an anniversary the article speaks of falls in: the year the sentence says it is
    * ("2023 marks the 30th anniversary"), else its number added to the year it counts from, the
-   * earliest year of the anniversary's sentence, else of the sentences about the pair, else of
-   * the article ("signed in 2013" ... "the 10th anniversary": 2023); null without an anniversary
-   * or a year to count from.
+   * earliest year of the anniversary's sentence, else of the sentences about the pair ("signed
+   * in 2013" ... "the 10th anniversary": 2023); null without an anniversary, for one next year,
+   * or without a year to count from (a year elsewhere in the article may be another tie's).
    */
   static Integer anniversaryYear(List<String> sentences, List<Integer> support) {
     for (int i = 0; i < sentences.size(); i++) {
@@ -103,8 +107,10 @@ public final class EventYears {
       if (n < 1 || n > MAX_ANNIVERSARY) {
         continue;
       }
-      List<List<Integer>> tiers = List.of(List.of(i), support,
-          IntStream.range(0, sentences.size()).boxed().toList());
+      if (NEXT_YEAR.matcher(sentences.get(i).toLowerCase(Locale.ROOT)).find()) {
+        return null; // "the 30th anniversary next year" (내년 30주년): not this year's event
+      }
+      List<List<Integer>> tiers = List.of(List.of(i), support);
       int at = m.start();
       for (List<Integer> tier : tiers) {
         Integer from = null;

@@ -1253,17 +1253,18 @@ public final class PlaceResolver {
 
   /**
    * The Korean district or town of {@code country} the gazetteer lists under a Latin name read
-   * from Han characters, with or without its ending (延寿 after 仁川: 연수, Yeonsu-gu), if any.
+   * from Han characters, with or without its ending (延寿 after 仁川: 연수, Yeonsu-gu), if it has
+   * one place of that name there (Nam-gu, in five cities, stays the city's own unlisted Nam).
    */
   private Optional<Place> listedAs(String name, String country) {
     for (String ending : DISTRICT_ENDINGS) {
-      Optional<Place> p = matcher.gazetteer()
+      List<Place> places = matcher.gazetteer()
           .lookupEntries(SurfaceNormalizer.normalize(name + ending)).stream()
           .map(Entry::place)
           .filter(e -> e.countryCode().equals(country) && e.kind() != Place.Kind.COUNTRY)
-          .findFirst();
-      if (p.isPresent()) {
-        return p;
+          .distinct().toList();
+      if (!places.isEmpty()) {
+        return places.size() == 1 ? Optional.of(places.get(0)) : Optional.empty();
       }
     }
     return Optional.empty();

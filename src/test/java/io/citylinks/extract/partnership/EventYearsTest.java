@@ -33,7 +33,12 @@ class EventYearsTest {
   @Test
   void anAnniversaryCountsFromTheYearItsTieBegan() {
     assertEquals(2023, EventYears.year(null, List.of("两市于2013年签署友好交流协议。",
-        "今年迎来协议签署10周年，双方更新了协议。"), List.of(1), "zh"));
+        "今年迎来协议签署10周年，双方更新了协议。"), List.of(0, 1), "zh"));
+    // a year of a sentence not about the pair is no year to count from
+    assertNull(EventYears.year(null, List.of("两市自2004年起互派公务员。",
+        "两市协议签署10周年。"), List.of(1), "zh"));
+    // an anniversary next year is not this year's event
+    assertNull(year(null, "ko", "2004년 결연한 두 구는 내년 자매결연 30주년을 맞는다."));
     assertEquals(2019, year(null, "en",
         "The towns, twinned in 1994, celebrated the 25th anniversary of their partnership."));
     assertEquals(2024, year(null, "ru",
