@@ -38,9 +38,10 @@ public final class EventYears {
       Pattern.compile("(?<![\\d\\-–/.])((?:19|20)\\d\\d)(?![\\d\\-–/])");
   private static final int MAX_ANNIVERSARY = 100;
   /** "Next year" said of an anniversary: it has not come. */
-  private static final Pattern NEXT_YEAR = Pattern.compile("내년|明年|来年|next year|nächste[nms]? jahr"
-      + "|l'année prochaine|el próximo año|el año que viene|l'anno prossimo|no próximo ano"
-      + "|в следующем году|наступного року|gelecek yıl|seneye|w przyszłym roku|volgend jaar"
+  private static final Pattern NEXT_YEAR = Pattern.compile(
+      "내년|明年|来年|next year|nächste[nms]? jahr|l'année prochaine|el próximo año"
+      + "|el año que viene|l'anno prossimo|no próximo ano|в следующем году|наступного року"
+      + "|gelecek yıl|seneye|w przyszłym roku|volgend jaar"
       + "|العام المقبل|العام القادم|سال آینده|سال بعد");
   /** A copula between a year and its anniversary: the year is the anniversary's, not its start. */
   private static final Pattern IS = Pattern.compile(
@@ -94,8 +95,9 @@ public final class EventYears {
    * The year an anniversary the article speaks of falls in: the year the sentence says it is
    * ("2023 marks the 30th anniversary"), else its number added to the year it counts from, the
    * earliest year of the anniversary's sentence, else of the sentences about the pair ("signed
-   * in 2013" ... "the 10th anniversary": 2023); null without an anniversary, for one next year,
-   * or without a year to count from (a year elsewhere in the article may be another tie's).
+   * in 2013" ... "the 10th anniversary": 2023); null without an anniversary, for one the article
+   * says comes next year, or without a year to count from (a year elsewhere in the article may
+   * be another tie's).
    */
   static Integer anniversaryYear(List<String> sentences, List<Integer> support) {
     for (int i = 0; i < sentences.size(); i++) {
@@ -107,7 +109,7 @@ public final class EventYears {
       if (n < 1 || n > MAX_ANNIVERSARY) {
         continue;
       }
-      if (NEXT_YEAR.matcher(sentences.get(i).toLowerCase(Locale.ROOT)).find()) {
+      if (saidForNextYear(sentences, n)) {
         return null; // "the 30th anniversary next year" (내년 30주년): not this year's event
       }
       List<List<Integer>> tiers = List.of(List.of(i), support);
@@ -134,6 +136,21 @@ public final class EventYears {
       return null;
     }
     return null;
+  }
+
+  /** Whether a sentence that names the {@code n}th anniversary says it comes next year. */
+  private static boolean saidForNextYear(List<String> sentences, int n) {
+    for (String sentence : sentences) {
+      String text = asciiDigits(sentence).toLowerCase(Locale.ROOT);
+      Matcher m = ANNIVERSARY.matcher(text);
+      while (m.find()) {
+        String number = m.group(1) != null ? m.group(1) : m.group(2);
+        if (Integer.parseInt(number) == n && NEXT_YEAR.matcher(text).find()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The text with digits of other scripts (Persian, Arabic-Indic, full-width) as ASCII. */

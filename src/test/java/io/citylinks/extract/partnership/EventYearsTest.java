@@ -39,6 +39,9 @@ class EventYearsTest {
         "两市协议签署10周年。"), List.of(1), "zh"));
     // an anniversary next year is not this year's event
     assertNull(year(null, "ko", "2004년 결연한 두 구는 내년 자매결연 30주년을 맞는다."));
+    assertNull(EventYears.year(null, List.of("두 구는 2004년 자매결연을 맺었다.",
+        "두 구청장이 30주년 기념사업 협약을 체결했다.", "내년 30주년 기념식을 연다."),
+        List.of(0, 1), "ko"));
     assertEquals(2019, year(null, "en",
         "The towns, twinned in 1994, celebrated the 25th anniversary of their partnership."));
     assertEquals(2024, year(null, "ru",
