@@ -1254,7 +1254,8 @@ public final class PlaceResolver {
   /**
    * The Korean district or town of {@code country} the gazetteer lists under a Latin name read
    * from Han characters, with or without its ending (延寿 after 仁川: 연수, Yeonsu-gu), if it has
-   * one place of that name there (Nam-gu, in five cities, stays the city's own unlisted Nam).
+   * one place of that name there (Nam-gu, which the gazetteer has twice, stays the city's own
+   * unlisted Nam).
    */
   private Optional<Place> listedAs(String name, String country) {
     for (String ending : DISTRICT_ENDINGS) {
