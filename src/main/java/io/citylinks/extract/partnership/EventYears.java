@@ -101,7 +101,8 @@ public final class EventYears {
    */
   static Integer anniversaryYear(List<String> sentences, List<Integer> support) {
     for (int i = 0; i < sentences.size(); i++) {
-      Matcher m = ANNIVERSARY.matcher(asciiDigits(sentences.get(i)).toLowerCase(Locale.ROOT));
+      Matcher m = ANNIVERSARY.matcher(
+          DateParser.asciiDigits(sentences.get(i)).toLowerCase(Locale.ROOT));
       if (!m.find()) {
         continue;
       }
@@ -117,7 +118,7 @@ public final class EventYears {
       for (List<Integer> tier : tiers) {
         Integer from = null;
         for (int s : tier) {
-          String text = asciiDigits(sentences.get(s));
+          String text = DateParser.asciiDigits(sentences.get(s));
           Matcher y = A_YEAR.matcher(text);
           while (y.find()) {
             int year = Integer.parseInt(y.group(1));
@@ -141,7 +142,7 @@ public final class EventYears {
   /** Whether a sentence that names the {@code n}th anniversary says it comes next year. */
   private static boolean saidForNextYear(List<String> sentences, int n) {
     for (String sentence : sentences) {
-      String text = asciiDigits(sentence).toLowerCase(Locale.ROOT);
+      String text = DateParser.asciiDigits(sentence).toLowerCase(Locale.ROOT);
       Matcher m = ANNIVERSARY.matcher(text);
       while (m.find()) {
         String number = m.group(1) != null ? m.group(1) : m.group(2);
@@ -151,17 +152,6 @@ public final class EventYears {
       }
     }
     return false;
-  }
-
-  /** The text with digits of other scripts (Persian, Arabic-Indic, full-width) as ASCII. */
-  private static String asciiDigits(String text) {
-    StringBuilder b = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      int d = Character.isDigit(c) ? Character.digit(c, 10) : -1;
-      b.append(d >= 0 ? (char) ('0' + d) : c);
-    }
-    return b.toString();
   }
 
   /** The year of the first day- or month-precise date in {@code sentence}. */

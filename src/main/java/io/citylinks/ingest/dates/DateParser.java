@@ -79,8 +79,21 @@ public final class DateParser {
         + month + "\\s+(\\d{4}))(?!\\d)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
-  /** ASCII digits for Persian (۰-۹) and Arabic-Indic (٠-٩) ones; other characters unchanged. */
-  static String asciiDigits(String s) {
+  /** Whether one of the eras this parser reads is named at {@code at} of {@code s}. */
+  static boolean eraAt(String s, int at) {
+    for (String era : ERAS) {
+      if (s.startsWith(era, at)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * ASCII digits for Persian (۰-۹), Arabic-Indic (٠-٩) and full-width (０-９) ones; other
+   * characters unchanged.
+   */
+  public static String asciiDigits(String s) {
     StringBuilder sb = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -156,16 +169,6 @@ public final class DateParser {
    * @param monthFirstSlashes read "7/2/2015" as July 2 (American English pages); dotted and dashed
    *     dates stay day-first
    */
-  /** Whether one of the eras this parser reads is named at {@code at} of {@code s}. */
-  static boolean eraAt(String s, int at) {
-    for (String era : ERAS) {
-      if (s.startsWith(era, at)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   static Parsed parse(String s, boolean monthFirstSlashes) {
     Matcher m;
     if ((m = ERA.matcher(s)).find()) {
