@@ -84,7 +84,7 @@ public final class Pairing {
    */
   private static final Pattern JOIN = Pattern.compile("^[\\s,]*(?:市|시|city|город\\S*)?\\s*"
       + "(?:and|und|et|y|e|en|i|oraz|и|і|та|ve|ile|with|with the|avec|mit|met|con|com|z|с|со|з"
-      + "|与|與|和|同|及|と|과|와|및|و)\\s*(?:\\p{IsHan}{2,6}(?:省|州|自治区))?"
+      + "|与|與|和|同|及|と|과|와|및|و)\\s*(?:の|・|의|的)?\\s*(?:\\p{IsHan}{2,6}(?:省|州|自治区))?"
       + "\\s*(?:the city of|городом|городами|город|містом|місто"
       + "|şehri|市|city|stad|stadt|ville de|ciudad de|cidade de|città di|miastem|miasto"
       + "|مدينة)?\\s*$");

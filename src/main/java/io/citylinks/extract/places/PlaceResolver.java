@@ -1150,11 +1150,14 @@ public final class PlaceResolver {
       return;
     }
     // small places: only with a cue, in a country the article is about; a town or village
-    // whose name is its own ("gemeente Tholen") may be a partner, a shared name may not, nor a
-    // Han or Hangul name (two or three characters that are a word too often)
+    // whose name is its own ("gemeente Tholen") may be a partner, a shared name may not unless
+    // only its own country is named, nor a Han or Hangul name of up to three characters (a word
+    // too often; a longer kana name such as グリンデルワルト is not)
     if (strong && homeOrContext && (inContext || !ambiguous)) {
-      boolean word = keyScript == PlaceMatcher.HAN || keyScript == PlaceMatcher.HANGUL;
-      accept(g, p, "cue", ambiguous || word ? 0.65 : 0.7);
+      boolean word = (keyScript == PlaceMatcher.HAN || keyScript == PlaceMatcher.HANGUL)
+          && key.length() <= 3;
+      boolean settled = inContext && !secondInContext;
+      accept(g, p, "cue", ambiguous && !settled || word ? 0.65 : 0.7);
     } else if (override) {
       accept(g, p, "override", 0.65);
     } else if (!ambiguous && home.contains(p.countryCode()) && best.form() != Form.ALIAS

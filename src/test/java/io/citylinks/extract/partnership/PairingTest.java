@@ -76,6 +76,23 @@ class PairingTest {
     double apart = confidence("ru",
         "Договор о сотрудничестве подписала Коломна, а позже его обсуждал китайский город Лоян.");
     assertTrue(joined > apart + 0.05, joined + " vs " + apart);
+    // the country's genitive after the conjunction: 大津市とドイツのヴュルツブルク市
+    double ja = confidence("ja", "大津市とドイツのヴュルツブルク市は姉妹都市提携を結んだ。");
+    double jaApart = confidence("ja", "大津市の代表団は、ドイツのヴュルツブルク市と姉妹都市提携を結んだ。");
+    assertTrue(ja > jaApart + 0.05, ja + " vs " + jaApart);
+  }
+
+  @Test
+  void aSmallForeignTownWhoseCountryIsNamedIsAPartner() {
+    // a kana name of eight characters is no word, as two Han characters may be
+    assertEquals("Grindelwald/CH-Matsumoto/JP twinning",
+        pairs("ja", "松本市長は、姉妹都市のスイス・グリンデルワルト村を訪問しました。"));
+    // Mamers (FR, 6,575 inhabitants) has a namesake in the United States; with France named
+    // and the United States not, it is the French town
+    assertEquals("Mamers/FR-Kutno/PL twinning",
+        pairs("pl", "Burmistrz Kutna przyjął delegację z miasta partnerskiego Mamers we Francji."));
+    assertEquals("", pairs("pl",
+        "Burmistrz Kutna przyjął delegację z miasta partnerskiego Mamers."));
   }
 
   /** The confidence of the one pair of a one-sentence article, floor or not. */
