@@ -80,11 +80,15 @@ public final class Pairing {
 
   /**
    * Text between two partners a conjunction joins: "and", "ile", 与, with a city word or a
-   * Chinese province of the second (与魁北克省沙威尼根市).
+   * Chinese province of the second (与魁北克省沙威尼根市), the first's municipality ("Nilüfer
+   * Belediyesi ile") and the genitive of the second's country, once its name is taken out
+   * (大津市とドイツのヴュルツブルク市, "ile Almanya'nın Darmstadt").
    */
-  private static final Pattern JOIN = Pattern.compile("^[\\s,]*(?:市|시|city|город\\S*)?\\s*"
+  private static final Pattern JOIN = Pattern.compile(
+      "^[\\s,]*(?:市|시|city|город\\S*|belediyesi)?\\s*"
       + "(?:and|und|et|y|e|en|i|oraz|и|і|та|ve|ile|with|with the|avec|mit|met|con|com|z|с|со|з"
-      + "|与|與|和|同|及|と|과|와|및|و)\\s*(?:の|・|의|的)?\\s*(?:\\p{IsHan}{2,6}(?:省|州|自治区))?"
+      + "|与|與|和|同|及|と|과|와|및|و)\\s*(?:の|・|의|的|['’]n?[ıiuü]n)?\\s*"
+      + "(?:\\p{IsHan}{2,6}(?:省|州|自治区))?"
       + "\\s*(?:the city of|городом|городами|город|містом|місто"
       + "|şehri|市|city|stad|stadt|ville de|ciudad de|cidade de|città di|miastem|miasto"
       + "|مدينة)?\\s*$");

@@ -80,6 +80,27 @@ class PairingTest {
     double ja = confidence("ja", "大津市とドイツのヴュルツブルク市は姉妹都市提携を結んだ。");
     double jaApart = confidence("ja", "大津市の代表団は、ドイツのヴュルツブルク市と姉妹都市提携を結んだ。");
     assertTrue(ja > jaApart + 0.05, ja + " vs " + jaApart);
+    double tr = confidence("tr", "Nilüfer Belediyesi ile Almanya'nın Darmstadt şehri arasında "
+        + "kardeş şehir protokolü imzalandı.");
+    double trApart = confidence("tr", "Nilüfer Belediyesi, Almanya'nın Darmstadt şehrinden "
+        + "gelen heyetle kardeş şehir protokolü imzaladı.");
+    assertTrue(tr > trApart + 0.05, tr + " vs " + trApart);
+  }
+
+  @Test
+  void anAmbassadorAtTheSigningLeavesAJoinedPairSure() {
+    // an embassy's courtesy call is no partnership; an ambassador among the guests of a signing
+    // between two cities the sentence joins does not make it doubtful
+    String signing = "Antalya ile Rusya'nın Soçi kenti arasında turizm alanında iş birliği "
+        + "anlaşması imzalandı.";
+    double withAmbassador = confidence("tr", signing + " Törene büyükelçi de katıldı.");
+    assertTrue(withAmbassador >= 0.8, "" + withAmbassador);
+    assertTrue(Math.abs(withAmbassador - confidence("tr", signing)) < 0.1);
+    // not joined, the ambassador still counts against the pair
+    String apart = "Antalya Belediye Başkanı, Rusya'nın Soçi kentinden gelen heyetle iş birliği "
+        + "anlaşması imzaladı.";
+    assertTrue(confidence("tr", apart + " Törene büyükelçi de katıldı.")
+        < confidence("tr", apart) - 0.2);
   }
 
   @Test
