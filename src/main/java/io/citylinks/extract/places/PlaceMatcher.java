@@ -367,6 +367,18 @@ public final class PlaceMatcher {
         continue;
       }
       Match last = out.get(out.size() - 1);
+      if (polish && m.start() == last.start() && m.end() == last.end()) {
+        // one Polish word, two readings: "Wieliczki" is a village's name and the genitive of
+        // the town Wieliczka, "Aleksandrii" of Aleksandria; the resolver weighs them
+        List<String> keys = new ArrayList<>(last.keys());
+        m.keys().stream().filter(k -> !keys.contains(k))
+            .forEach(keys::add);
+        if (keys.size() > last.keys().size()) {
+          out.set(out.size() - 1, new Match(last.start(), last.end(), last.normStart(),
+              last.normEnd(), last.key(), List.copyOf(keys)));
+        }
+        continue;
+      }
       if (m.end() > last.end() && m.end() - m.start() > last.end() - last.start()) {
         out.set(out.size() - 1, m);
         covered = m.end();

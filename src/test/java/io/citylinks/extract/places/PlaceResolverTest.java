@@ -388,6 +388,17 @@ class PlaceResolverTest {
   }
 
   @Test
+  void aPolishWordThatIsAVillageAndATownsCaseFormIsTheTown() {
+    // Wieliczki (a village of 730) or the genitive of Wieliczka (a county seat of 18,677)
+    String town = places("pl", "Burmistrz Wieliczki podpisał umowę o współpracy z gminą "
+        + "Zwiahel na Ukrainie.");
+    assertTrue(town.contains("Wieliczki=755889"), town);
+    // a plural reading does not carry a Polish town's name off abroad (Kani, Japan)
+    String kaniow = places("pl", "Umowę z miastem Kaniów na Ukrainie podpisano.");
+    assertTrue(kaniow.contains("Kaniów=706900"), kaniow);
+  }
+
+  @Test
   void aSmallHomeTownNamedTwiceInsideSentencesIsThatTown() {
     // Commercy (7,000 inhabitants) without a cue: once proves nothing, twice it is the town
     assertTrue(places("fr", "Les deux maires se retrouvent demain à Commercy pour la fête.",
