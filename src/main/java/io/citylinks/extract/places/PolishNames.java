@@ -27,6 +27,12 @@ final class PolishNames {
   /** Nominative endings a stem may take back. */
   private static final String[] NOMINATIVE = {"", "a", "o", "e", "y", "i"};
   private static final int MIN_STEM = 3;
+  /**
+   * The stem of "gmina" (municipality) in all its cases: no name read back starts with it. The
+   * gazetteer lists gminas by it ("Gmina Wieliczki", a village's), so "Gmina Wieliczka" would
+   * be read as that, not as the town after its municipal word.
+   */
+  private static final String MUNICIPALITY = "gmin";
   private static final int MAX_WORDS = 3;
 
   private PolishNames() {}
@@ -39,7 +45,8 @@ final class PolishNames {
     List<int[]> words = words(n.text());
     List<PlaceMatcher.Match> out = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
-      if (!capitalised(n, words.get(i)[0])) {
+      if (!capitalised(n, words.get(i)[0])
+          || n.text().startsWith(MUNICIPALITY, words.get(i)[0])) {
         continue;
       }
       // longest first: "Frankfurtu nad Odrą" before a two-word reading

@@ -393,6 +393,10 @@ class PlaceResolverTest {
     String town = places("pl", "Burmistrz Wieliczki podpisał umowę o współpracy z gminą "
         + "Zwiahel na Ukrainie.");
     assertTrue(town.contains("Wieliczki=755889"), town);
+    // after its municipal word it is no declined "Gmina Wieliczki" (the village's gmina)
+    String gmina = places("pl", "Gmina Wieliczka podpisała umowę o współpracy z gminą "
+        + "Zwiahel na Ukrainie.");
+    assertTrue(gmina.contains("Wieliczka=755889"), gmina);
     // a plural reading does not carry a Polish town's name off abroad (Kani, Japan)
     String kaniow = places("pl", "Umowę z miastem Kaniów na Ukrainie podpisano.");
     assertTrue(kaniow.contains("Kaniów=706900"), kaniow);
