@@ -92,6 +92,12 @@ public final class Pairing {
       + "\\s*(?:the city of|городом|городами|город|містом|місто"
       + "|şehri|市|city|stad|stadt|ville de|ciudad de|cidade de|città di|miastem|miasto"
       + "|مدينة)?\\s*$");
+  /**
+   * What may stand between a conference word and the twinning word that names its guests: a
+   * case ending and a word or two ("форуме городов-", "Konferenz der "), nothing in Chinese.
+   */
+  private static final Pattern GATHERING_GAP = Pattern.compile("^\\p{L}{0,3}[\\s-]?"
+      + "(?:\\p{L}{1,9}[\\s-]){0,2}$");
   /** Longest text between two partners a conjunction joins. */
   private static final int JOIN_MAX = 24;
 
@@ -145,6 +151,8 @@ public final class Pairing {
     for (CueMention c : cues) {
       cuesBySentence.computeIfAbsent(c.sentenceIdx(), k -> new ArrayList<>()).add(c);
     }
+    cuesBySentence.replaceAll((s, inSentence) -> gatheringsOfPartners(sentences.get(s),
+        inSentence));
     Map<Integer, List<PlaceMention>> citiesBySentence = new HashMap<>();
     for (PlaceMention m : cities) {
       List<PlaceMention> inSentence =
@@ -596,6 +604,26 @@ public final class Pairing {
       }
     }
     return first.get(best);
+  }
+
+  /**
+   * The cues of one sentence, a twinning word that names who meets at a conference ("форум
+   * городов-побратимов", 友好城市大会, "Sister Cities summit") made a conference cue: the
+   * gathering is the event, not a twinning. The two touch, or only a short word or two without
+   * punctuation stands between them.
+   */
+  private static List<CueMention> gatheringsOfPartners(String sentence, List<CueMention> cues) {
+    List<CueMention> out = new ArrayList<>(cues.size());
+    for (CueMention c : cues) {
+      boolean names = c.type().equals(RelationCue.TWINNING) && cues.stream().anyMatch(o ->
+          o.type().equals(RelationCue.CONFERENCE) && GATHERING_GAP.matcher(
+              o.start() >= c.end() ? sentence.substring(c.end(), o.start())
+                  : o.end() <= c.start() ? sentence.substring(o.end(), c.start()) : "-")
+              .matches());
+      out.add(names ? new CueMention(c.sentenceIdx(), c.start(), c.end(), c.cue(),
+          RelationCue.CONFERENCE, c.strong()) : c);
+    }
+    return out;
   }
 
   /**

@@ -88,6 +88,17 @@ class PairingTest {
   }
 
   @Test
+  void aGatheringOfSisterCitiesIsAConference() {
+    assertEquals("Minsk/BY-Novosibirsk/RU conference", pairs("ru",
+        "Делегация Новосибирска приняла участие в форуме городов-побратимов в Минске."));
+    assertEquals("Dortmund/DE-Leeds/GB conference",
+        pairs("en", "The mayor of Leeds attended the sister cities summit in Dortmund."));
+    // a twinning signed at a forum is still a twinning
+    assertEquals("Dortmund/DE-Leeds/GB twinning", pairs("de", "Der Bürgermeister von Leeds "
+        + "unterzeichnete auf dem Forum in Dortmund den Partnerschaftsvertrag."));
+  }
+
+  @Test
   void anAmbassadorAtTheSigningLeavesAJoinedPairSure() {
     // an embassy's courtesy call is no partnership; an ambassador among the guests of a signing
     // between two cities the sentence joins does not make it doubtful
