@@ -88,6 +88,16 @@ class PairingTest {
   }
 
   @Test
+  void aVisitWithinTheCountryIsNoPartnership() {
+    assertEquals("", allPairs("tr", "Başkan Aktaş, İstanbul'da düzenlenen Turizm Fuarı'nda "
+        + "Antalya ve İzmir stantlarını ziyaret etti."));
+    // with a twinning word it may be one
+    assertEquals("Gaziantep/TR-Trabzon/TR twinning", pairs("tr", "Gaziantep Büyükşehir "
+        + "Belediyesi ile Trabzon Büyükşehir Belediyesi arasında kardeş şehir protokolü "
+        + "imzalandı."));
+  }
+
+  @Test
   void aGatheringOfSisterCitiesIsAConference() {
     assertEquals("Minsk/BY-Novosibirsk/RU conference", pairs("ru",
         "Делегация Новосибирска приняла участие в форуме городов-побратимов в Минске."));
