@@ -75,6 +75,11 @@ public final class PlaceResolver {
   static final long WORLD_CITY_POPULATION = 1_000_000;
   /** A world city wins over a namesake in context this many times smaller. */
   static final long WORLD_CITY_SIZE_RATIO = 100;
+  /**
+   * How many times larger a place must be to stay the best reading against one in a country
+   * only the article's other cities (not its words) are in.
+   */
+  static final double CITY_CONTEXT_SIZE_RATIO = 3;
   /** A municipality the gazetteer lacks, with its country named next to it. */
   static final double UNLISTED_ADJACENT_CONFIDENCE = 0.7;
   /** A district or county the gazetteer lacks, written after its city or province. */
@@ -1033,7 +1038,10 @@ public final class PlaceResolver {
         readings = new ArrayList<>(domestic);
       }
     }
-    readings.sort(Comparator.comparingDouble((Entry e) -> -score(e, lang, context, home)));
+    Set<String> named = new HashSet<>();
+    sentenceCountries.forEach(named::addAll);
+    readings.sort(Comparator.comparingDouble(
+        (Entry e) -> -score(e, lang, context, named, home)));
     if (!adjacent) {
       preferALargeHomeCity(readings, home);
       preferAWorldCity(readings);
@@ -1649,11 +1657,17 @@ public final class PlaceResolver {
   }
 
   /** Orders the readings of a name: in-context country, language override, size, rank. */
-  private static double score(Entry e, String lang, Set<String> context, Set<String> home) {
+  private static double score(Entry e, String lang, Set<String> context, Set<String> named,
+      Set<String> home) {
     Place p = e.place();
     double s = 0;
-    if (context.contains(p.countryCode())) {
+    if (named.contains(p.countryCode())) {
       s += 8;
+    } else if (context.contains(p.countryCode())) {
+      // a country only the article's other cities are in: a list of partners from many
+      // countries makes every one of them context, so it decides only between places of
+      // about one size (Бирмингем beside Миннеаполис is still England's)
+      s += Math.log10(CITY_CONTEXT_SIZE_RATIO);
     }
     if (rank(e, lang) == 0) {
       s += 4;

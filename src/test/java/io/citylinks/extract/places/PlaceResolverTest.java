@@ -388,6 +388,17 @@ class PlaceResolverTest {
   }
 
   @Test
+  void anotherCitysCountryDecidesOnlyBetweenPlacesOfAboutOneSize() {
+    // Minneapolis puts the United States in context, not enough to make Бирмингем Alabama's
+    // (212,000) rather than England's (1.1 million)
+    String list = places("ru", "Городами-побратимами являются Франкфурт, Миннеаполис и Бирмингем.");
+    assertFalse(list.contains("Бирмингем=4049979"), list);
+    // the country named in words does
+    String named = places("ru", "Делегация из Бирмингема (США) посетила Казань.");
+    assertTrue(named.contains("Бирмингема=4049979"), named);
+  }
+
+  @Test
   void aPolishWordThatIsAVillageAndATownsCaseFormIsTheTown() {
     // Wieliczki (a village of 730) or the genitive of Wieliczka (a county seat of 18,677)
     String town = places("pl", "Burmistrz Wieliczki podpisał umowę o współpracy z gminą "
