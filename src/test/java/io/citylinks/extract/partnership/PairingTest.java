@@ -98,6 +98,14 @@ class PairingTest {
   }
 
   @Test
+  void theSisterCitiesAssociationNamesNoTwinning() {
+    assertEquals("", allPairs("en", "Sister Cities International held its annual conference in "
+        + "Houston, where the mayor of Aurora spoke."));
+    assertEquals("Dortmund/DE-Leeds/GB twinning", pairs("en",
+        "The mayor of Leeds welcomed a delegation from its sister city Dortmund, Germany."));
+  }
+
+  @Test
   void aGatheringOfSisterCitiesIsAConference() {
     assertEquals("Minsk/BY-Novosibirsk/RU conference", pairs("ru",
         "Делегация Новосибирска приняла участие в форуме городов-побратимов в Минске."));
