@@ -346,6 +346,9 @@ public final class PlaceMatcher {
     if (polish) {
       addDeclinedNames(raw, PolishNames.find(n, gazetteer));
     }
+    if (german || "nl".equals(lang)) {
+      addDeclinedNames(raw, TownAdjectives.find(n, gazetteer, lang));
+    }
     if (raw.isEmpty()) {
       return raw;
     }
@@ -388,7 +391,8 @@ public final class PlaceMatcher {
   }
 
   /**
-   * Adds Polish declined names ({@link PolishNames}) to the automaton's matches; a span the
+   * Adds Polish declined names ({@link PolishNames}) or town adjectives ({@link TownAdjectives})
+   * to the automaton's matches; a span the
    * automaton matched too keeps one match with the keys of both ("Siedlec" the village and the
    * genitive of Siedlce).
    */

@@ -363,7 +363,7 @@ public final class PlaceResolver {
           }
         }
         boolean cue = lexicon.hasCue(language, text, m.normStart(), m.normEnd())
-            || cueAcrossAName(n, m, language);
+            || cueAcrossAName(n, m, language) || TownAdjectives.isAdjective(m, text, language);
         if (lexicon.regionFollows(language, text, m.normEnd())
             || hanRegionAhead(language, text, m)
             || japanesePrefecture(language, text, m)

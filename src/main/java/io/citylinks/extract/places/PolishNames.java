@@ -180,7 +180,7 @@ final class PolishNames {
   }
 
   /** Word spans (letters only) of a normalised sentence. */
-  private static List<int[]> words(String text) {
+  static List<int[]> words(String text) {
     List<int[]> out = new ArrayList<>();
     int i = 0;
     while (i < text.length()) {
@@ -197,7 +197,8 @@ final class PolishNames {
     return out;
   }
 
-  private static boolean capitalised(SurfaceNormalizer.Normalized n, int normStart) {
+  /** Whether the word at {@code normStart} is capitalised in the source text. */
+  static boolean capitalised(SurfaceNormalizer.Normalized n, int normStart) {
     return Character.isUpperCase(n.source().charAt(n.sourceIndex(normStart)));
   }
 }

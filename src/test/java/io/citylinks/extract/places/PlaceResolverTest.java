@@ -388,6 +388,20 @@ class PlaceResolverTest {
   }
 
   @Test
+  void aTownsGermanOrDutchAdjectiveNamesTheTown() {
+    String de = places("de", "Die Dresdner Oberbürgermeisterin empfing im Münchner Rathaus "
+        + "den Kölner Oberbürgermeister.");
+    assertTrue(de.contains("Dresdner=2935022") && de.contains("Münchner=2867714")
+        && de.contains("Kölner=2886242"), de);
+    String nl = places("nl", "De Tilburgse burgemeester sprak met het Groningse college.");
+    assertTrue(nl.contains("Tilburgse=2746301") && nl.contains("Groningse=2755251"), nl);
+    // no noun after it, or not the language's ending: no town
+    String food = places("de", "Der Bürgermeister isst einen Hamburger und trinkt Kaffee.");
+    assertFalse(food.contains("Hamburger"), food);
+    assertFalse(places("en", "The Dresdner Bank opened.").contains("Dresdner"));
+  }
+
+  @Test
   void anotherCitysCountryDecidesOnlyBetweenPlacesOfAboutOneSize() {
     // Minneapolis puts the United States in context, not enough to make Бирмингем Alabama's
     // (212,000) rather than England's (1.1 million)
