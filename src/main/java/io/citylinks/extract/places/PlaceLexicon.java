@@ -37,6 +37,7 @@ public final class PlaceLexicon {
   private final Map<String, List<String>> before = new HashMap<>();
   private final Map<String, List<String>> after = new HashMap<>();
   private final Map<String, List<String>> titles = new HashMap<>();
+  private final Map<String, List<String>> surnames = new HashMap<>();
   private final Map<String, List<String>> articles = new HashMap<>();
   private final Map<String, List<String>> regionBefore = new HashMap<>();
   private final Map<String, List<String>> regionAfter = new HashMap<>();
@@ -74,6 +75,7 @@ public final class PlaceLexicon {
         case "before" -> lex.before.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
         case "after" -> lex.after.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
         case "title" -> lex.titles.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
+        case "surname" -> lex.surnames.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
         case "article" -> lex.articles.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
         case "region-before" ->
             lex.regionBefore.computeIfAbsent(lang, k -> new ArrayList<>()).add(cue);
@@ -89,7 +91,7 @@ public final class PlaceLexicon {
         }
         case "particle" -> lex.particles.add(lang + "\t" + cue);
         default -> throw new IllegalArgumentException(CUES_FILE
-            + ": where must be before, after, title, article, region-before, region-after,"
+            + ": where must be before, after, title, surname, article, region-before, region-after,"
             + " municipality-before, municipality-after or particle, got '" + r[1] + "' for '"
             + r[2] + "'");
       }
@@ -262,6 +264,15 @@ public final class PlaceLexicon {
   /** True when a person's title of {@code lang} stands right before {@code begin}. */
   public boolean afterTitle(String lang, String text, int begin) {
     return precededBy(cues(titles, lang), text, begin, true);
+  }
+
+  /**
+   * True when a surname of {@code lang} ({@code *} included) stands right before {@code begin}:
+   * the name after it may be a given name ("Gu Jinshan", "Wang Qingdao"). The caller checks
+   * that the surname is capitalised.
+   */
+  public boolean afterSurname(String lang, String text, int begin) {
+    return precededBy(cues(surnames, lang), text, begin, true);
   }
 
   /** True when an article or determiner of {@code lang} stands right before {@code begin}. */

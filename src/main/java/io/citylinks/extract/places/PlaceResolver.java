@@ -408,7 +408,8 @@ public final class PlaceResolver {
                 && TransliteratedNames.HAN_SUFFIXES.indexOf(text.charAt(m.normEnd())) >= 0;
         g.allWeak &= weak;
         g.allPartOfName &= partOfName;
-        g.surname |= cased && !cue && afterTitledGivenName(n, m, language);
+        g.surname |= cased && !cue && (afterTitledGivenName(n, m, language)
+            || afterCapitalisedSurname(n, m, language));
         g.capitalisedInside |= cased && !weak && mode == Mode.ANY;
       }
     }
@@ -1762,6 +1763,20 @@ public final class PlaceResolver {
       }
     }
     return false;
+  }
+
+  /**
+   * True when a capitalised surname ({@link PlaceLexicon#afterSurname}) stands right before a
+   * one-word Latin name: "Gu Jinshan, Delegationsleiter" is a person, not Shanghai's district.
+   */
+  private boolean afterCapitalisedSurname(SurfaceNormalizer.Normalized n, PlaceMatcher.Match m,
+      String language) {
+    String text = n.text();
+    int ws = wordBefore(text, m.normStart());
+    return ws >= 0 && m.key().indexOf(' ') < 0
+        && PlaceMatcher.scriptClass(m.key().charAt(0)) == PlaceMatcher.ALPHA
+        && Character.isUpperCase(n.source().codePointAt(n.sourceIndex(ws)))
+        && lexicon.afterSurname(language, text, m.normStart());
   }
 
   /**

@@ -388,6 +388,15 @@ class PlaceResolverTest {
   }
 
   @Test
+  void aGivenNameAfterAChineseSurnameIsNoPlace() {
+    String person = places("de", "Gu Jinshan, Leiter der Delegation, besuchte Ludwigshafen.");
+    assertFalse(person.contains("Jinshan"), person);
+    // with its country next to it the name is the place
+    assertTrue(places("de", "Die Delegation aus Jinshan (China) besuchte Ludwigshafen.")
+        .contains("Jinshan=1907975"));
+  }
+
+  @Test
   void aTownsGermanOrDutchAdjectiveNamesTheTown() {
     String de = places("de", "Die Dresdner Oberbürgermeisterin empfing im Münchner Rathaus "
         + "den Kölner Oberbürgermeister.");
