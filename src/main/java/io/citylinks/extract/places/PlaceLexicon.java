@@ -91,8 +91,9 @@ public final class PlaceLexicon {
         }
         case "particle" -> lex.particles.add(lang + "\t" + cue);
         default -> throw new IllegalArgumentException(CUES_FILE
-            + ": where must be before, after, title, surname, article, region-before, region-after,"
-            + " municipality-before, municipality-after or particle, got '" + r[1] + "' for '"
+            + ": where must be before, after, title, surname, article, region-before,"
+            + " region-after, municipality-before, municipality-after or particle, got '" + r[1]
+            + "' for '"
             + r[2] + "'");
       }
     }

@@ -373,13 +373,7 @@ public final class PlaceMatcher {
       if (polish && m.start() == last.start() && m.end() == last.end()) {
         // one Polish word, two readings: "Wieliczki" is a village's name and the genitive of
         // the town Wieliczka, "Aleksandrii" of Aleksandria; the resolver weighs them
-        List<String> keys = new ArrayList<>(last.keys());
-        m.keys().stream().filter(k -> !keys.contains(k))
-            .forEach(keys::add);
-        if (keys.size() > last.keys().size()) {
-          out.set(out.size() - 1, new Match(last.start(), last.end(), last.normStart(),
-              last.normEnd(), last.key(), List.copyOf(keys)));
-        }
+        out.set(out.size() - 1, withKeysOf(last, m));
         continue;
       }
       if (m.end() > last.end() && m.end() - m.start() > last.end() - last.start()) {
@@ -392,9 +386,8 @@ public final class PlaceMatcher {
 
   /**
    * Adds Polish declined names ({@link PolishNames}) or town adjectives ({@link TownAdjectives})
-   * to the automaton's matches; a span the
-   * automaton matched too keeps one match with the keys of both ("Siedlec" the village and the
-   * genitive of Siedlce).
+   * to the automaton's matches; a span the automaton matched too keeps one match with the keys
+   * of both ("Siedlec" the village and the genitive of Siedlce).
    */
   private static void addDeclinedNames(List<Match> raw, List<Match> declined) {
     for (Match d : declined) {
@@ -406,14 +399,18 @@ public final class PlaceMatcher {
       }
       if (same < 0) {
         raw.add(d);
-        continue;
+      } else {
+        raw.set(same, withKeysOf(raw.get(same), d));
       }
-      Match m = raw.get(same);
-      List<String> keys = new ArrayList<>(m.keys());
-      addAll(keys, d.keys().toArray(new String[0]));
-      raw.set(same, new Match(m.start(), m.end(), m.normStart(), m.normEnd(), m.key(),
-          List.copyOf(keys)));
     }
+  }
+
+  /** {@code m} with the keys of {@code other}, a match of the same span, added after its own. */
+  private static Match withKeysOf(Match m, Match other) {
+    List<String> keys = new ArrayList<>(m.keys());
+    addAll(keys, other.keys().toArray(new String[0]));
+    return keys.size() == m.keys().size() ? m : new Match(m.start(), m.end(), m.normStart(),
+        m.normEnd(), m.key(), List.copyOf(keys));
   }
 
   private Match accept(SurfaceNormalizer.Normalized n, int begin, int end, String key,

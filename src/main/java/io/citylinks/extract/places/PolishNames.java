@@ -27,13 +27,13 @@ final class PolishNames {
   /** Nominative endings a stem may take back. */
   private static final String[] NOMINATIVE = {"", "a", "o", "e", "y", "i"};
   private static final int MIN_STEM = 3;
+  private static final int MAX_WORDS = 3;
   /**
    * The stem of "gmina" (municipality) in all its cases: no name read back starts with it. The
    * gazetteer lists gminas by it ("Gmina Wieliczki", a village's), so "Gmina Wieliczka" would
    * be read as that, not as the town after its municipal word.
    */
   private static final String MUNICIPALITY = "gmin";
-  private static final int MAX_WORDS = 3;
 
   private PolishNames() {}
 
