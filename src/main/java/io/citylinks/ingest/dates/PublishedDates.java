@@ -37,9 +37,13 @@ public final class PublishedDates {
       "^[\\s,\\-–—|]*(?:(?:saat|ساعت|الساعة|в|at|à|um|alle|às)?\\s*\\d{1,2}[:.]\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?)?"
           + "[\\s,\\-–—|]*(?:[\\p{L}\\.]{1,12})?[\\s\\p{P}]*$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  /** A clock time right after a date, with the word for "at" some languages put before it. */
+  /**
+   * A clock time right after a date, with the word for "at" some languages put before it and
+   * the weekday Korean and Japanese stamps bracket between ("2022년 10월 12일 (수) 10:20").
+   */
   private static final Pattern CLOCK_AFTER = Pattern.compile(
-      "[\\s,\\-–—|]+(?:(?:saat|ساعت|الساعة|в|о|at|à|um|alle|às|a las|om|o godz\\.)\\s+)?"
+      "(?:\\s*[(（][\\p{L}.]{1,10}[)）])?"
+          + "[\\s,\\-–—|]+(?:(?:saat|ساعت|الساعة|в|о|at|à|um|alle|às|a las|om|o godz\\.)\\s+)?"
           + "\\d{1,2}(?::\\d{2}|h\\d{2})(?!\\d)",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern DATELINE_AFTER = Pattern.compile("\\s*[,，、]|\\s+\\p{L}");

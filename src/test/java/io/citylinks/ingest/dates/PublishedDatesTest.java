@@ -43,6 +43,11 @@ class PublishedDatesTest {
     var spans = DateParser.datesIn("市長は令和6年9月25日に訪問し、于2023年5月签署", false);
     assertEquals(2, spans.size(), spans.toString());
     assertEquals("2023-05-01", spans.get(1).date().date().toString());
+    // a stamp with its weekday bracketed before the clock, among the lines of a page
+    assertEquals("2022-10-12", PublishedDates.fromText(
+        "수원시 소식\n2022년 10월 12일 (수) 10:20\n본문", "ko").get().date().toString());
+    assertEquals("2022-10-12", PublishedDates.fromText(
+        "市のお知らせ\n2022年10月12日(水) 10:20\n本文", "ja").get().date().toString());
   }
 
   @Test
