@@ -39,10 +39,11 @@ public final class PublishedDates {
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   /**
    * A clock time right after a date, with the word for "at" some languages put before it and
-   * the weekday Korean and Japanese stamps bracket between ("2022년 10월 12일 (수) 10:20").
+   * the weekday Korean and Japanese stamps bracket between ("2022년 10월 12일 (수) 10:20"), or
+   * the full stop of a Korean dotted date ("2018. 4. 3. 15:20").
    */
   private static final Pattern CLOCK_AFTER = Pattern.compile(
-      "(?:\\s*[(（][\\p{L}.]{1,10}[)）])?"
+      "\\.?(?:\\s*[(（][\\p{L}.]{1,10}[)）])?"
           + "[\\s,\\-–—|]+(?:(?:saat|ساعت|الساعة|в|о|at|à|um|alle|às|a las|om|o godz\\.)\\s+)?"
           + "\\d{1,2}(?::\\d{2}|h\\d{2})(?!\\d)",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

@@ -48,6 +48,8 @@ class PublishedDatesTest {
         "수원시 소식\n2022년 10월 12일 (수) 10:20\n본문", "ko").get().date().toString());
     assertEquals("2022-10-12", PublishedDates.fromText(
         "市のお知らせ\n2022年10月12日(水) 10:20\n本文", "ja").get().date().toString());
+    assertEquals("2018-04-03", PublishedDates.fromText(
+        "수원시 소식\n2018. 4. 3. 15:20\n본문", "ko").get().date().toString());
   }
 
   @Test
