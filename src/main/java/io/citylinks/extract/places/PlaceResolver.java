@@ -77,7 +77,8 @@ public final class PlaceResolver {
   static final long WORLD_CITY_SIZE_RATIO = 100;
   /**
    * How many times larger a place must be to stay the best reading against one in a country
-   * only the article's other cities (not its words) are in.
+   * only the article's other cities (not its words) are in, unless that one is the country's
+   * capital.
    */
   static final double CITY_CONTEXT_SIZE_RATIO = 3;
   /** A municipality the gazetteer lacks, with its country named next to it. */
@@ -1662,12 +1663,15 @@ public final class PlaceResolver {
       Set<String> home) {
     Place p = e.place();
     double s = 0;
-    if (named.contains(p.countryCode())) {
+    if (named.contains(p.countryCode())
+        || context.contains(p.countryCode()) && p.featureCode().equals("PPLC")) {
       s += 8;
     } else if (context.contains(p.countryCode())) {
       // a country only the article's other cities are in: a list of partners from many
       // countries makes every one of them context, so it decides only between places of
-      // about one size (Бирмингем beside Миннеаполис is still England's)
+      // about one size (Бирмингем beside Миннеаполис is still England's); its national
+      // capital it still decides for (Wellington beside Auckland is New Zealand's where
+      // Australia is named too)
       s += Math.log10(CITY_CONTEXT_SIZE_RATIO);
     }
     if (rank(e, lang) == 0) {

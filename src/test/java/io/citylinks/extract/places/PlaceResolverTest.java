@@ -422,6 +422,15 @@ class PlaceResolverTest {
   }
 
   @Test
+  void aNamedCountryDoesNotOutweighAnotherCitysCountryForItsCapital() {
+    // Australia is named and New Zealand is only Auckland's country: Wellington is still New
+    // Zealand's capital (381,900), not the town of 4,075 in New South Wales
+    String list = places("en", "Mayors from Australia met the mayor of Auckland on Monday.",
+        "A delegation from Wellington joined them on the second day.");
+    assertTrue(list.contains("Wellington=2179537"), list);
+  }
+
+  @Test
   void aPolishWordThatIsAVillageAndATownsCaseFormIsTheTown() {
     // Wieliczki (a village of 730) or the genitive of Wieliczka (a county seat of 18,677)
     String town = places("pl", "Burmistrz Wieliczki podpisał umowę o współpracy z gminą "
