@@ -11,10 +11,11 @@ import java.util.Set;
 /**
  * The adjectives German and Dutch make of a town's name, which the automaton's keys do not
  * cover: "das Münchner Rathaus" (München), "der Kölner Oberbürgermeister" (Köln), "Erlanger"
- * (Erlangen), "de Tilburgse burgemeester" (Tilburg), "het Groningse college" (Groningen). A
- * capitalised word with the language's ending and a word after it (a capitalised noun in
- * German) is read back to the names it may come from (the stem, the stem with -en, a "-ner"
- * from "-en") and is a match when one of them is a town of the language's home countries of
+ * (Erlangen), "die Zürcher Stadtpräsidentin" (Zürich), "de Tilburgse burgemeester" (Tilburg),
+ * "het Groningse college" (Groningen). A capitalised word with the language's ending and a
+ * word after it (a capitalised noun in German) is read back to the names it may come from (the
+ * stem, the stem with -en, a "-ner" from "-en", the vowel a "Zürcher" or "Basler" drops) and is
+ * a match when one of them is a town of the language's home countries of
  * {@link PlaceResolver#MID_POPULATION} people or more. German and Dutch articles only.
  */
 final class TownAdjectives {
@@ -63,7 +64,11 @@ final class TownAdjectives {
         && baseForms(word, ending).contains(m.key());
   }
 
-  /** "münchner" → münchn, münchnen, münchen; "kölner" → köln, kölnen; "tilburgse" → tilburg... */
+  /**
+   * "münchner" → münchn, münchnen, münchen; "kölner" → köln, kölnen; "tilburgse" → tilburg...;
+   * the vowel an adjective drops before its last consonant comes back: "zürcher" → zürich,
+   * "basler" → basel.
+   */
   static Set<String> baseForms(String word, String ending) {
     String stem = word.substring(0, word.length() - ending.length());
     Set<String> out = new LinkedHashSet<>();
@@ -72,7 +77,19 @@ final class TownAdjectives {
     if (stem.endsWith("n") && stem.length() > MIN_STEM) {
       out.add(stem.substring(0, stem.length() - 1) + "en"); // Dresdner: dresdn → dresden
     }
+    if (stem.length() > MIN_STEM + 1 && stem.endsWith("ch")
+        && isConsonant(stem.charAt(stem.length() - 3))) {
+      out.add(stem.substring(0, stem.length() - 2) + "ich"); // Zürcher: zürch → zürich
+    }
+    if (stem.length() > MIN_STEM && stem.endsWith("l")
+        && isConsonant(stem.charAt(stem.length() - 2))) {
+      out.add(stem.substring(0, stem.length() - 1) + "el"); // Basler: basl → basel
+    }
     return out;
+  }
+
+  private static boolean isConsonant(char c) {
+    return Character.isLetter(c) && "aeiouyäöüàáâèéêìíîòóôùúû".indexOf(c) < 0;
   }
 
   /** The ending of a town's adjective in the language; null when none is read. */

@@ -402,6 +402,9 @@ class PlaceResolverTest {
         + "den Kölner Oberbürgermeister.");
     assertTrue(de.contains("Dresdner=2935022") && de.contains("Münchner=2867714")
         && de.contains("Kölner=2886242"), de);
+    String dropped = places("de", "Die Zürcher Stadtpräsidentin traf die Basler Delegation.");
+    assertTrue(dropped.contains("Zürcher=2657896") && dropped.contains("Basler=2661604"),
+        dropped);
     String nl = places("nl", "De Tilburgse burgemeester sprak met het Groningse college.");
     assertTrue(nl.contains("Tilburgse=2746301") && nl.contains("Groningse=2755251"), nl);
     // no noun after it, or not the language's ending: no town
