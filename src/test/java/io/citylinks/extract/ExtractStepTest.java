@@ -7,6 +7,7 @@ import io.citylinks.config.CitylinksConfig;
 import io.citylinks.spark.TestSpark;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
@@ -88,6 +89,29 @@ class ExtractStepTest {
     assertEquals(16, ((String) a1.getAs("event_id")).length());
     double confidence = a1.getAs("confidence");
     assertTrue(confidence > 0.3 && confidence < 1, "confidence " + confidence);
+  }
+
+  @Test
+  void anAbbreviationsFullStopDoesNotEndTheSentence() {
+    // "m.in." (among others) stands between the cue and the list of partners; "r." (year) and
+    // "Dr." before a name go on into their sentences too
+    String pl = "Rada miasta obradowała w środę. Miastami partnerskimi Lublina są m.in. Lwów, "
+        + "Drezno i Wilno. W 2019 r. dr. Nowak z Lublina odwiedził Drezno.";
+    SparkSession spark = TestSpark.session();
+    CitylinksConfig config = TestSpark.config("extract");
+    Dataset<Row> input = spark.createDataFrame(
+        List.<Row>of(RowFactory.create("p1", pl, "pl", true)), ARTICLES)
+        .withColumn("year", org.apache.spark.sql.functions.lit(2024));
+    List<Row> rows = ExtractStep.partnershipMentions(
+        ExtractStep.annotate(input, config.extract()), "r1").collectAsList();
+    String found = rows.stream().map(r -> r.getAs("city_a") + "-" + r.getAs("city_b") + ":"
+        + r.getAs("evidence")).sorted().collect(Collectors.joining("\n"));
+    String list = "Miastami partnerskimi Lublina są m.in. Lwów, Drezno i Wilno";
+    for (String partner : List.of("Lviv", "Dresden", "Vilnius")) {
+      assertTrue(rows.stream().anyMatch(r -> r.getAs("evidence").equals(list)
+          && Set.of(r.getAs("city_a"), r.getAs("city_b")).equals(Set.of(partner, "Lublin"))),
+          found);
+    }
   }
 
   @Test
