@@ -425,6 +425,14 @@ class PlaceResolverTest {
   }
 
   @Test
+  void aCountryBeforeAConjunctionIsNotTheNextNamesCountry() {
+    // "in Germany and Châteaubriant": Germany is Radevormwald's, Châteaubriant stays French
+    String list = places("en", "The mayor of Châteaubriant in France opened the festival.",
+        "It marked 40 years of twinning between Radevormwald in Germany and Châteaubriant.");
+    assertEquals(2, list.split("Châteaubriant=3026303", -1).length - 1, list);
+  }
+
+  @Test
   void aNamedCountryDoesNotOutweighAnotherCitysCountryForItsCapital() {
     // Australia is named and New Zealand is only Auckland's country: Wellington is still New
     // Zealand's capital (381,900), not the town of 4,075 in New South Wales
