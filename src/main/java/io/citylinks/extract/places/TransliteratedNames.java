@@ -537,7 +537,10 @@ final class TransliteratedNames {
   /** The pinyin j at a syllable's start (ICU writes the syllables apart: "mò jí liào fū"). */
   private static final Pattern PINYIN_J = Pattern.compile("(?<![\\p{L}\\p{M}])j");
 
-  /** {@link #byChineseSound} for one reading of the pinyin. */
+  /**
+   * {@link #byChineseSound} for one reading of the pinyin; a katakana name's romaji is heard the
+   * same way.
+   */
   private Map<String, String> byChineseSoundAsRead(String pinyin, Set<String> exclude) {
     Map<String, String> found = bySound(pinyin, exclude, sounds, soundIds);
     Set<String> countries = new HashSet<>();
@@ -553,7 +556,8 @@ final class TransliteratedNames {
   /**
    * The letters of a Latin name with the consonants Chinese transcription leaves out: an r after
    * a vowel and before a consonant or at the end (Caserta 卡塞塔, Portland 波特兰), and the German
-   * ch after a, o or u (Offenbach 奥芬巴赫, Eisenach).
+   * ch after a, o or u (Offenbach 奥芬巴赫, Eisenach). Katakana leaves out the same r
+   * (セントピーターズバーグ, Saint Petersburg).
    */
   static String asChineseHearsIt(String letters) {
     return letters.replaceAll("(?<=[aeiouy])r(?=[^aeiouy]|$)", "")
@@ -756,7 +760,8 @@ final class TransliteratedNames {
         if (end - i >= 3 && end < text.length() && TOWN_SUFFIXES.indexOf(text.charAt(end)) >= 0
             && !anyCovered(covered, i, end) && (afterKnown(text, i, knownEnds)
                 || countryInBrackets(text, end + 1, countryStarts))) {
-          Spelt k = sounded(n, i, end, KATAKANA.get().transliterate(text.substring(i, end)), homes);
+          Spelt k = sounded(n, i, end, byChineseSoundAsRead(
+              KATAKANA.get().transliterate(text.substring(i, end)), homes));
           if (k != null) {
             out.add(k);
           }
@@ -1076,7 +1081,12 @@ final class TransliteratedNames {
 
   private Spelt sounded(SurfaceNormalizer.Normalized n, int start, int end, String latin,
       Set<String> homes) {
-    Map<String, String> found = bySound(latin, homes);
+    return sounded(n, start, end, bySound(latin, homes));
+  }
+
+  /** The name at {@code start..end} as the places {@code found} by its sound, or null. */
+  private Spelt sounded(SurfaceNormalizer.Normalized n, int start, int end,
+      Map<String, String> found) {
     if (found.isEmpty()) {
       return null;
     }

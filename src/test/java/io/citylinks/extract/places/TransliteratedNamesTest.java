@@ -124,6 +124,13 @@ class TransliteratedNamesTest {
   }
 
   @Test
+  void katakanaLeavesOutTheRAfterAVowelAsChineseDoes() {
+    // セントピーターズバーグ (sentopiitaazubaagu) has no r of Petersburg's
+    String ja = places("ja", "米国のセントピーターズバーグ市と姉妹都市提携を結んだ。");
+    assertTrue(ja.contains("セントピーターズバーグ=St. Petersburg/US"), ja);
+  }
+
+  @Test
   void consonantSkeletonsOfFourScripts() {
     // the same town written in English, and romanised from katakana, Hangul and pinyin
     assertEquals("MNTK", TransliteratedNames.skeleton("Manitowoc"));
