@@ -105,6 +105,12 @@ public final class Pairing {
   private static final Pattern LAST_ITEM_JOIN = Pattern.compile(
       "(?:^|[\\s,])(?:and|und|et|y|e|en|i|oraz|и|і|та|ve|ou|or|oder|или|або|lub|veya)\\s*$");
 
+  /** A conjunction, as a word of its own. */
+  private static final Pattern CONJUNCTION = Pattern.compile(
+      "(?:^|\\s)(?:and|und|et|y|e|en|i|oraz|и|і|та|ve|ile|with|avec|mit|met|con|com)(?:\\s|$)"
+      + "|[与與和同及と과와및]");
+  private static final Pattern PUNCTUATION = Pattern.compile("[,;:.!?、，،。]");
+
   /** A comma or the like: what stands between two pairs of a list of pairs. */
   private static final Pattern PAIR_APART = Pattern.compile("[,;、，،]");
 
@@ -216,7 +222,8 @@ public final class Pairing {
         }
         continue;
       }
-      for (PlaceMention[] p : pairsIn(sentences.get(s), named, home, weights, e.getValue())) {
+      for (PlaceMention[] p : pairsIn(sentences.get(s), named, home, weights, e.getValue(),
+          places)) {
         boolean explicit = named.contains(p[0]) && named.contains(p[1]);
         Support support = pairs.computeIfAbsent(pairKey(p[0], p[1]), k -> new Support(p[0], p[1]));
         support.add(s, weights, explicit, official);
@@ -691,7 +698,8 @@ public final class Pairing {
 
   /** The city pairs one cue sentence makes, each as {home side, other side}. */
   private static List<PlaceMention[]> pairsIn(String sentence, List<PlaceMention> named,
-      PlaceMention home, EnumMap<Type, Double> weights, List<CueMention> cues) {
+      PlaceMention home, EnumMap<Type, Double> weights, List<CueMention> cues,
+      List<PlaceMention> places) {
     List<PlaceMention[]> pairs = new ArrayList<>();
     PlaceMention host = host(sentence, named, cues);
     if (host != null) {
@@ -771,10 +779,13 @@ public final class Pairing {
           local.stream().min(Comparator.comparingInt(l -> distance(sentence, l, f))).orElseThrow();
       PlaceMention self = local.stream().filter(l -> l.placeId().equals(home.placeId()))
           .findFirst().orElse(null);
-      if (self != null && self != nearest && lastItems(sentence, self, nearest, f)) {
+      if (self != null && self != nearest && (lastItems(sentence, self, nearest, f)
+          || !joined(sentence, nearest, f, places) && !coordinated(sentence, self, nearest))) {
         // the two are the last items of a list after (or before) the home city: its partners,
         // not each other's ("die dritte Partnerstadt Bielefelds nach Hamm (Westfalen), Zorgeville
-        // in Frankreich und Lublin in Polen")
+        // in Frankreich und Lublin in Polen"); or the nearer is neither joined to the foreign
+        // city nor one of the home city's co-signers, only where it happened ("Bağcılar Belediye
+        // Başkanı, Gradaçaç'tan gelen heyeti İstanbul'da ağırladı")
         nearest = self;
       }
       pairs.add(new PlaceMention[] {nearest, f});
@@ -797,6 +808,20 @@ public final class Pairing {
       }
     }
     return pairs;
+  }
+
+  /**
+   * Whether a conjunction, and no punctuation, stands between {@code x} and {@code y}: two
+   * actors of one clause ("Antalya Büyükşehir Belediye Başkanı ile Muratpaşa Belediye Başkanı").
+   */
+  private static boolean coordinated(String sentence, PlaceMention x, PlaceMention y) {
+    PlaceMention first = x.start() <= y.start() ? x : y;
+    PlaceMention second = first == x ? y : x;
+    if (first.end() > second.start()) {
+      return false;
+    }
+    String gap = sentence.substring(first.end(), second.start()).toLowerCase(Locale.ROOT);
+    return !PUNCTUATION.matcher(gap).find() && CONJUNCTION.matcher(gap).find();
   }
 
   /**

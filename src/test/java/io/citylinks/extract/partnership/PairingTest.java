@@ -262,6 +262,16 @@ class PairingTest {
   }
 
   @Test
+  void theHomeCityNotTheOneWhereItHappenedPartnersTheForeignOne() {
+    // the guests came from Gradačac to Bağcılar's mayor; Istanbul, nearer in the sentence, is
+    // only where they were received
+    String found = allPairs("tr",
+        "Bağcılar Belediye Başkanı, kardeş şehir Gradaçaç'tan gelen heyeti İstanbul'da ağırladı.");
+    assertTrue(found.contains("Gradačac/BA-Bağcılar/TR twinning"), found);
+    assertTrue(!found.contains("Istanbul"), found);
+  }
+
+  @Test
   void itemsOfAListOfThreeAreNotOneWithinTheOther() {
     // "Saraybosna, Mostar" alone reads as a town and its city; with a third item it is a list
     assertEquals("Mostar/BA-Bursa/TR visit; Sarajevo/BA-Bursa/TR visit; Zenica/BA-Bursa/TR visit",
