@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The labelled real pages of {@code ../shared/dev}: every partner city of the seeds, and at least
- * 81% of the partner cities of the 208 real pages in 16 languages (measured: 300 of 426 when the
+ * 88% of the partner cities of the 208 real pages in 16 languages (measured: 300 of 426 when the
  * set grew from 62 pages, 314 with the five new languages' data, 328 with names read through
  * another script, 331 with surnames, states and Arabic spellings, 342 with listed names, a
  * country right before a name and towns found by sound in Arabic and Chinese script, 354 with
- * municipalities the gazetteer lacks read from their cues), are
- * recognised in the right country. Skipped when the shared data is absent.
+ * municipalities the gazetteer lacks read from their cues, 356 with town adjectives; 386 once a
+ * labelled spelling the gazetteer has for the place counts, as the scorer counts it: "Nizhny
+ * Novgorod" for Nizhniy Novgorod), are recognised in the right country. Skipped when the shared
+ * data is absent.
  */
 class DevPagesRecallTest {
   private static final Path DEV = Path.of(System.getProperty("citylinks.shared", "../shared"),
@@ -34,7 +36,7 @@ class DevPagesRecallTest {
     System.out.println("dev real pages: " + real.found() + "/" + real.expected()
         + " partner cities found; missed " + real.missed());
     assertTrue(real.expected() >= 400, "labelled cities: " + real.expected());
-    assertTrue(real.found() >= 0.81 * real.expected(),
+    assertTrue(real.found() >= 0.88 * real.expected(),
         real.found() + "/" + real.expected() + " missed " + real.missed());
   }
 }
