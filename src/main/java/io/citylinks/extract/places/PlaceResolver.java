@@ -48,6 +48,8 @@ import java.util.regex.Pattern;
  *   <li>{@code cue}: a smaller place with a cue word next to it;
  *   <li>{@code district}: a district municipality with a cue, at home or in context;
  *   <li>{@code common-word+cue}: a stop-listed name with a cue (or a country next to it);
+ *   <li>{@code common-word+country}: a stop-listed name with its country next to it and a cue
+ *       or in katakana (フランス・ナント市), sure enough to be a partner;
  *   <li>{@code list}: a name listed with accepted cities, read as if a cue stood next to it;
  *   <li>{@code unlisted}, {@code after-parent}: a municipality or district the gazetteer lacks,
  *       or has only elsewhere, read from its cue or its parent ({@link UnlistedNames}; id
@@ -336,9 +338,10 @@ public final class PlaceResolver {
         String surface = sentence.substring(m.start(), m.end());
         String text = n.text();
         String adjacent;
-        if (PlaceMatcher.scriptClass(m.key().charAt(0)) == PlaceMatcher.HAN) {
+        if (PlaceMatcher.scriptClass(m.key().charAt(0)) == PlaceMatcher.HAN
+            || PlaceMatcher.katakana(m.key().charAt(0))) {
           // Chinese names the country first: 荷兰海牙, 土耳其伊兹密尔; Japanese with の or ・
-          // between them: 日本の明石市, 中国・無錫市
+          // between them: 日本の明石市, 中国・無錫市, フランス・ナント市
           adjacent = i > 0 && hanAdjacent(text, matches.get(i - 1).normEnd(), m.normStart())
               ? countryOf(matches.get(i - 1)) : null;
         } else {
@@ -1090,7 +1093,11 @@ public final class PlaceResolver {
     if (g.commonWord) {
       // a country named right after a Han name proves nothing (中国发展), after "Salto, " it does
       boolean evidence = strongCue || adjacent && keyScript != PlaceMatcher.HAN;
-      if (evidence && (inSentence || homeOrContext)) {
+      if (adjacent && (strongCue || PlaceMatcher.katakana(key.charAt(0)))) {
+        // its country next to it and a municipal word, or katakana (a foreign name) right
+        // after it: フランス・ナント市 is Nantes, a partner
+        accept(g, p, "common-word+country", 0.7);
+      } else if (evidence && (inSentence || homeOrContext)) {
         accept(g, p, "common-word+cue", 0.6);
       } else if (g.capitalisedInside) {
         // a word the language also has, written as a name inside a sentence, and a large city
@@ -1645,13 +1652,16 @@ public final class PlaceResolver {
     g.confidence = confidence;
   }
 
-  /** Whether only nothing, の or ・ stands between two Han or kana names. */
+  /**
+   * Whether only nothing, の or ・ stands between two Han or kana names (normalising writes ・
+   * as a space).
+   */
   private static boolean hanAdjacent(String text, int end, int start) {
     if (end > start) {
       return false;
     }
     String gap = text.substring(end, start);
-    return gap.isEmpty() || gap.equals("の") || gap.equals("・");
+    return gap.isEmpty() || gap.equals("の") || gap.equals("・") || gap.equals(" ");
   }
 
   /**
@@ -1903,3 +1913,4 @@ public final class PlaceResolver {
   }
 
 }
+

@@ -425,6 +425,16 @@ class PlaceResolverTest {
   }
 
   @Test
+  void aKatakanaNameRightAfterItsCountryIsSureEnoughToPartner() {
+    // ナント is also inside テナント (tenant); after フランス・ (the ・ a space once normalised)
+    // with 市 it is Nantes, as sure as a partner needs (0.7)
+    PlaceMention nantes = mentions("ja", "松山市はフランス・ナント市と姉妹都市提携を結んだ。").stream()
+        .filter(m -> m.surface().equals("ナント")).findFirst().orElseThrow();
+    assertEquals("2990969", nantes.placeId());
+    assertTrue(nantes.confidence() >= 0.7, nantes.toString());
+  }
+
+  @Test
   void aCountryBeforeAConjunctionIsNotTheNextNamesCountry() {
     // "in Germany and Châteaubriant": Germany is Radevormwald's, Châteaubriant stays French
     String list = places("en", "The mayor of Châteaubriant in France opened the festival.",
