@@ -93,10 +93,10 @@ class ExtractStepTest {
 
   @Test
   void anAbbreviationsFullStopDoesNotEndTheSentence() {
-    // "m.in." (among others) stands between the cue and the list of partners; "r." (year) and
-    // "Dr." before a name go on into their sentences too
+    // "m.in." (among others) stands between the cue and the list of partners; "r." (year) goes
+    // on into its sentence too
     String pl = "Rada miasta obradowała w środę. Miastami partnerskimi Lublina są m.in. Lwów, "
-        + "Drezno i Wilno. W 2019 r. dr. Nowak z Lublina odwiedził Drezno.";
+        + "Drezno i Wilno. W 2019 r. prezydent Lublina odwiedził Drezno.";
     SparkSession spark = TestSpark.session();
     CitylinksConfig config = TestSpark.config("extract");
     Dataset<Row> input = spark.createDataFrame(
