@@ -72,16 +72,16 @@ class LabelledSetsTest {
     GoldScorer.Report report = run("dev_real", real.resolve("docs"), real.resolve("gold.jsonl"));
     Tally all = report.all();
     String shown = report.format() + String.join("\n", report.differences());
-    // Measured on the 208 pages (16 languages) with jobs/run + jobs/score: city-pair F1 0.76,
-    // country-pair 0.82, type 0.73, year 0.92, topics 0.77, 9/64 negatives with a partnership,
-    // 56 of the 59 pairs of confidence 0.9 or more right.
+    // Measured on the 208 pages (16 languages) with jobs/run + jobs/score on 1da0261: city-pair
+    // F1 0.80, country-pair 0.84, type 0.73, year 0.94, topics 0.83, 7/64 negatives with a
+    // partnership, 62 of the 65 pairs of confidence 0.9 or more right.
     assertTrue(all.docs() == 208, shown);
-    assertTrue(all.cityF1() >= 0.73, "city-pair F1 " + shown);
-    assertTrue(all.countryF1() >= 0.79, "country-pair F1 " + shown);
-    assertTrue(all.typeAccuracy() >= 0.69, "type accuracy " + shown);
-    assertTrue(all.yearAccuracy() >= 0.91, "year accuracy " + shown);
-    assertTrue(all.topicF1() >= 0.71, "topic F1 " + shown);
-    assertTrue(all.falseNegativeRate() <= 0.20, "negatives " + shown);
+    assertTrue(all.cityF1() >= 0.77, "city-pair F1 " + shown);
+    assertTrue(all.countryF1() >= 0.81, "country-pair F1 " + shown);
+    assertTrue(all.typeAccuracy() >= 0.70, "type accuracy " + shown);
+    assertTrue(all.yearAccuracy() >= 0.92, "year accuracy " + shown);
+    assertTrue(all.topicF1() >= 0.80, "topic F1 " + shown);
+    assertTrue(all.falseNegativeRate() <= 0.16, "negatives " + shown);
     // the confidence means something: the pairs of 0.9 and more are nearly all right
     assertTrue(report.precisionAtLeast(0.9) >= 0.90, report.formatBands());
     assertDuplicateGroups("dev_real", real.resolve("gold.jsonl"));
