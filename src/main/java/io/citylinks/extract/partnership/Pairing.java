@@ -105,12 +105,6 @@ public final class Pairing {
   private static final Pattern LAST_ITEM_JOIN = Pattern.compile(
       "(?:^|[\\s,])(?:and|und|et|y|e|en|i|oraz|и|і|та|ve|ou|or|oder|или|або|lub|veya)\\s*$");
 
-  /** A conjunction, as a word of its own. */
-  private static final Pattern CONJUNCTION = Pattern.compile(
-      "(?:^|\\s)(?:and|und|et|y|e|en|i|oraz|и|і|та|ve|ile|with|avec|mit|met|con|com)(?:\\s|$)"
-      + "|[与與和同及と과와및]");
-  private static final Pattern PUNCTUATION = Pattern.compile("[,;:.!?、，،。]");
-
   /** A comma or the like: what stands between two pairs of a list of pairs. */
   private static final Pattern PAIR_APART = Pattern.compile("[,;、，،]");
 
@@ -780,7 +774,8 @@ public final class Pairing {
       PlaceMention self = local.stream().filter(l -> l.placeId().equals(home.placeId()))
           .findFirst().orElse(null);
       if (self != null && self != nearest && (lastItems(sentence, self, nearest, f)
-          || !joined(sentence, nearest, f, places) && !coordinated(sentence, self, nearest))) {
+          || !joined(sentence, nearest, f, places)
+          && !ListGap.coordinates(gapBetween(sentence, self, nearest)))) {
         // the two are the last items of a list after (or before) the home city: its partners,
         // not each other's ("die dritte Partnerstadt Bielefelds nach Hamm (Westfalen), Zorgeville
         // in Frankreich und Lublin in Polen"); or the nearer is neither joined to the foreign
@@ -810,18 +805,11 @@ public final class Pairing {
     return pairs;
   }
 
-  /**
-   * Whether a conjunction, and no punctuation, stands between {@code x} and {@code y}: two
-   * actors of one clause ("Antalya Büyükşehir Belediye Başkanı ile Muratpaşa Belediye Başkanı").
-   */
-  private static boolean coordinated(String sentence, PlaceMention x, PlaceMention y) {
+  /** The text between two mentions of a sentence, in either order; "." when they overlap. */
+  private static String gapBetween(String sentence, PlaceMention x, PlaceMention y) {
     PlaceMention first = x.start() <= y.start() ? x : y;
     PlaceMention second = first == x ? y : x;
-    if (first.end() > second.start()) {
-      return false;
-    }
-    String gap = sentence.substring(first.end(), second.start()).toLowerCase(Locale.ROOT);
-    return !PUNCTUATION.matcher(gap).find() && CONJUNCTION.matcher(gap).find();
+    return first.end() > second.start() ? "." : sentence.substring(first.end(), second.start());
   }
 
   /**

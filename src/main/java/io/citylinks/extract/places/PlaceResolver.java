@@ -670,7 +670,7 @@ public final class PlaceResolver {
     }
     String gap = text.substring(before.normEnd(), m.normStart());
     if (!gap.strip().isEmpty() && !PHRASE_GAP.matcher(gap).matches()
-        || COORDINATION.matcher(gap).find()) {
+        || ListGap.coordinates(gap)) {
       return null; // "Radevormwald in Germany and Châteaubriant": Germany is the first one's
     }
     // Arabic and Persian adjectives follow their noun: one before a name qualifies something
@@ -681,11 +681,6 @@ public final class PlaceResolver {
   private static boolean afterApostrophe(String text, PlaceMatcher.Match m) {
     return m.normStart() > 0 && text.charAt(m.normStart() - 1) == '\'';
   }
-
-  /** A conjunction: what stands between two names side by side, not a country and its city. */
-  private static final Pattern COORDINATION = Pattern.compile(
-      "(?:^|\\s)(?:and|und|sowie|et|y|e|en|i|oraz|и|і|та|ve|ile|ou|or|oder|или|або|lub"
-      + "|veya)(?:\\s|$)");
 
   /** Words (and a genitive suffix) with no punctuation between: one phrase. */
   private static final Pattern PHRASE_GAP = Pattern.compile("^['’]?[\\p{L}\\p{M}\\s]*$");
