@@ -72,7 +72,7 @@ class LabelledSetsTest {
     GoldScorer.Report report = run("dev_real", real.resolve("docs"), real.resolve("gold.jsonl"));
     Tally all = report.all();
     String shown = report.format() + String.join("\n", report.differences());
-    // Measured on the 208 pages (16 languages) with jobs/run + jobs/score on 1da0261: city-pair
+    // Measured on the 208 pages (16 languages) with jobs/run + jobs/score on 587b687: city-pair
     // F1 0.80, country-pair 0.84, type 0.73, year 0.94, topics 0.83, 7/64 negatives with a
     // partnership, 62 of the 65 pairs of confidence 0.9 or more right.
     assertTrue(all.docs() == 208, shown);
